@@ -1,0 +1,271 @@
+/*
+ * ips.h - the public interface of libips, grouped by source file.
+ *
+ * Every function that can fail returns an int status, one of the
+ * IPS_E* codes below (0 on success), and leaves a one-line message on
+ * the handle (ips_errmsg).  Only the tools in cmd/ print and exit.
+ */
+#ifndef IPS_H
+#define IPS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit statuses, as in sysexits.h (SPEC section 2). */
+enum {
+	IPS_OK = 0,
+	IPS_BELOW = 1,		/* a report found something below target */
+	IPS_EUSAGE = 64,
+	IPS_EDATA = 65,
+	IPS_ENOINPUT = 66,
+	IPS_ECANTCREAT = 73,
+	IPS_EIO = 74,
+	IPS_EBUSY = 75,
+	IPS_ECONFIG = 78,
+};
+
+#define IPS_VERSION "0.1.0"
+
+typedef struct ips ips;
+typedef int64_t ips_id;
+
+/* ips.c - the handle: options, configuration, database, last error */
+
+ips *ips_new(const char *tool);			/* NULL when out of memory */
+void ips_free(ips *h);				/* closes the database too */
+const char *ips_tool(const ips *h);
+const char *ips_errmsg(const ips *h);
+int ips_status(const ips *h);			/* the last failure's status */
+int ips_fail(ips *h, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));	/* sets the message, returns status */
+int ips_nomem(ips *h);
+
+/* cli.c - options common to every tool, and the end of a run */
+
+struct option;
+/* Groups of common options a command accepts besides -d -u -o -H -h. */
+enum {
+	IPS_OPT_PERIOD = 1,	/* --week --month --quarter --year --from --to --since */
+	IPS_OPT_PSEUDO = 2,	/* --pseudonymize */
+	IPS_OPT_DRYRUN = 4,	/* -n, --dry-run */
+	IPS_OPT_FORCE = 8,	/* -f, --force */
+	IPS_OPT_YES = 16,	/* --yes */
+};
+/*
+ * Like getopt_long, but handles the common options itself and returns only
+ * the command's own: -1 at the end, 'h' for --help, '?' for a bad option
+ * (message on the handle, status IPS_EUSAGE).  Call with optind = 0 first.
+ */
+int ips_getopt(ips *h, int argc, char **argv, const char *shortopts,
+    const struct option *longopts, int groups);
+int ips_dry_run(const ips *h);
+int ips_force(const ips *h);
+int ips_yes(const ips *h);
+int ips_pseudonymize(const ips *h);
+/* Flushes stdout and turns a write error into IPS_EIO; prints the handle's
+ * message on stderr when status is not 0.  Returns the exit status. */
+int ips_finish(ips *h, int status);
+
+/* config.c - the configuration file and the environment */
+
+struct ips_targets {
+	double employer_contacts_per_week;	/* 6 */
+	double caseload;			/* 20 */
+	double days_to_first_contact;		/* 30 */
+	double employer_time_share;		/* 0.6 */
+	double community_share;			/* 0.65 */
+};
+struct ips_config {
+	char *path;		/* the file read, or NULL */
+	char *database;		/* resolved: -d, $IPS_DB, database:, XDG */
+	char *me;		/* resolved: -u, $IPS_USER, me: */
+	struct ips_targets targets;
+	double hours_per_week;	/* 37.5 */
+	int busy_timeout_ms;	/* $IPS_BUSY_TIMEOUT, 10000 */
+	char *today;		/* $IPS_TODAY or NULL */
+	int color;		/* stdout is a terminal and no $NO_COLOR */
+	char *editor;		/* $VISUAL, $EDITOR, vi */
+};
+/* Loads the file once; later calls return the same.  NULL on error. */
+const struct ips_config *ips_config(ips *h);
+/* Parses a config file into cfg (defaults first); for tests and ips check. */
+int ips_config_parse(ips *h, const char *path, struct ips_config *cfg);
+void ips_config_clear(struct ips_config *cfg);
+
+/* date.c - calendar dates, ISO weeks, periods */
+
+typedef int32_t ips_day;	/* days since 1970-01-01 */
+#define IPS_DAY_NONE INT32_MIN
+
+int ips_day_valid(int y, int m, int d);
+ips_day ips_day_from_ymd(int y, int m, int d);	/* y-m-d must be valid */
+void ips_day_to_ymd(ips_day day, int *y, int *m, int *d);
+int ips_day_weekday(ips_day day);		/* 1 Monday .. 7 Sunday */
+void ips_day_isoweek(ips_day day, int *year, int *week);
+ips_day ips_isoweek_monday(int year, int week);
+int ips_isoweeks_in_year(int year);		/* 52 or 53 */
+/* "YYYY-MM-DD" into buf[11]; returns buf. */
+char *ips_day_format(ips_day day, char buf[11]);
+ips_day ips_today(ips *h);			/* $IPS_TODAY or the UTC date */
+/*
+ * A date as typed: 2026-11-23, 23.11.2026, today, yesterday, tomorrow,
+ * -7d, +2w, -3m, -1y (relative to today).  IPS_EDATA on anything else,
+ * including impossible dates.  what names the field in the message.
+ */
+int ips_date_parse(ips *h, const char *what, const char *s, ips_day *out);
+/* A length of time back from today: 30d, 2w, 3m, 1y (or -30d): the first
+ * day of the span.  For --idle and --since. */
+int ips_span_parse(ips *h, const char *what, const char *s, ips_day *from);
+
+enum ips_period_kind {
+	IPS_PERIOD_NONE, IPS_PERIOD_WEEK, IPS_PERIOD_MONTH, IPS_PERIOD_QUARTER,
+	IPS_PERIOD_YEAR, IPS_PERIOD_RANGE,
+};
+struct ips_period {
+	enum ips_period_kind kind;
+	ips_day from, to;		/* inclusive */
+	char label[64];			/* "Week 47, 16–22 Nov 2026" */
+	char name[16];			/* "2026-W47", "2026-11", "2026-Q4" */
+};
+/* One period option (week, month, quarter, year, from, to, since) with its
+ * argument, accumulated into p; conflicting options are IPS_EUSAGE. */
+int ips_period_option(ips *h, struct ips_period *p, const char *opt,
+    const char *arg);
+/* Fills what the options left open: kind NONE becomes dflt of today's
+ * date (NONE leaves from/to open as IPS_DAY_NONE); labels are set. */
+int ips_period_finish(ips *h, struct ips_period *p, enum ips_period_kind dflt);
+/* The period collected by ips_getopt (IPS_OPT_PERIOD). */
+struct ips_period *ips_period(ips *h);
+
+/* ref.c - typed references and the operand loop */
+
+enum ips_ref_type {
+	IPS_REF_CLIENT = 1 << 0,	/* c42 */
+	IPS_REF_EMPLOYER = 1 << 1,	/* e17 */
+	IPS_REF_CONTACT = 1 << 2,	/* p5 */
+	IPS_REF_OPENING = 1 << 3,	/* o8 */
+	IPS_REF_JOB = 1 << 4,		/* j3 */
+	IPS_REF_MEETING = 1 << 5,	/* m1003 */
+};
+struct ips_ref {
+	int type;
+	ips_id id;
+};
+char ips_ref_letter(int type);
+const char *ips_ref_noun(int type);		/* "client", "employer", ... */
+/* "c42" into buf; returns buf. */
+char *ips_ref_format(struct ips_ref r, char *buf, size_t n);
+/*
+ * Parses a reference of one of the types in mask; a bare number is
+ * accepted when mask has a single type.  IPS_EDATA otherwise.  Does not
+ * look in the database (see ips_ref_exists).
+ */
+int ips_ref_parse(ips *h, const char *s, int mask, struct ips_ref *r);
+int ips_ref_exists(ips *h, struct ips_ref r);	/* IPS_EDATA "no such ..." */
+
+/* Where references come from when a command takes them. */
+enum ips_refs_source { IPS_REFS_NONE, IPS_REFS_ARGV, IPS_REFS_STDIN };
+/* argv when non-empty ("-" means stdin), else stdin when it is a pipe or a
+ * file, else NONE. */
+enum ips_refs_source ips_refs_source(int argc, char **argv);
+typedef int (*ips_ref_fn)(ips *h, struct ips_ref r, void *arg);
+/* Calls fn for each reference from argv or stdin (first field of each
+ * line; blank lines and a header line skipped).  Stops at fn's first
+ * non-zero status and returns it. */
+int ips_refs_each(ips *h, int argc, char **argv, int mask, ips_ref_fn fn,
+    void *arg);
+/* Loads the references into TEMP table refs(type, id) and returns the
+ * count in *n; for queries that join them. */
+int ips_refs_load(ips *h, int argc, char **argv, int mask, long *n);
+
+/* db.c - opening the database */
+
+enum { IPS_READ = 0, IPS_WRITE = 1 };
+/* Opens the configured database.  IPS_READ never creates: a missing file
+ * is IPS_ENOINPUT.  IPS_WRITE creates it (0600, parent folder) and
+ * migrates it.  A second call is a no-op. */
+int ips_open(ips *h, int mode);
+const char *ips_db_path(ips *h);
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+int ips_begin(ips *h);
+int ips_commit(ips *h);
+void ips_rollback(ips *h);
+int ips_schema_version(void);
+
+/* audit.c - the audit trail of every write */
+
+/* Records one write inside the current transaction; fields is a
+ * comma-separated list of field names (never values), or NULL. */
+int ips_audit(ips *h, const char *action, const char *ref, const char *fields);
+/* The acting specialist: -u, $IPS_USER or me:; IPS_EDATA listing the known
+ * handles when unknown or unset.  *id gets the specialist's id. */
+int ips_me(ips *h, ips_id *id);
+/* The acting handle or NULL, for the audit trail. */
+const char *ips_who(ips *h);
+
+/* fmt.c - the one output module */
+
+enum ips_format {
+	IPS_FMT_TABLE, IPS_FMT_TSV, IPS_FMT_CSV, IPS_FMT_JSON, IPS_FMT_JSONL,
+	IPS_FMT_YAML, IPS_FMT_ID, IPS_FMT_HTML, IPS_FMT_MD,
+};
+enum ips_col_type {
+	IPS_COL_TEXT,		/* string */
+	IPS_COL_INT,		/* number in JSON */
+	IPS_COL_REAL,		/* number in JSON */
+	IPS_COL_BOOL,		/* "1"/"0" in: yes/no, true/false out */
+	IPS_COL_LIST,		/* comma-separated in: array in JSON/YAML */
+};
+struct ips_col {
+	const char *name;
+	enum ips_col_type type;
+};
+/* Parses -o's argument; html and md are accepted only when reports. */
+int ips_format_parse(ips *h, const char *s, int reports, enum ips_format *f);
+/* The format chosen with -o, or table on a terminal and tsv otherwise. */
+enum ips_format ips_format(ips *h);
+int ips_no_header(const ips *h);
+
+typedef struct ips_out ips_out;
+enum { IPS_ROW_TOTAL = 1 };	/* table, html, md only; others drop it */
+/* A writer of rows with the given columns to fp in format f.  cols is kept,
+ * not copied. NULL when out of memory. */
+ips_out *ips_out_new(FILE *fp, enum ips_format f, int header,
+    const struct ips_col *cols, int ncols);
+/* One row; vals[i] NULL is absent (empty text, null in JSON). */
+int ips_out_row(ips_out *o, const char *const *vals, int flags);
+/* Ends the output (table widths are measured here); frees o.  Returns
+ * IPS_EIO when writing failed. */
+int ips_out_end(ips_out *o);
+void ips_out_free(ips_out *o);	/* without output; accepts NULL */
+/* Display width of UTF-8 text in terminal columns. */
+size_t ips_utf8_width(const char *s);
+/* IPS_EDATA unless s is valid UTF-8. */
+int ips_utf8_valid(const char *s, size_t n);
+
+/* Encoding helpers, also used by the import module. */
+void ips_put_tsv(FILE *fp, const char *s);
+void ips_put_csv(FILE *fp, const char *s);
+void ips_put_json(FILE *fp, const char *s);	/* with quotes */
+
+/* staff.c - specialists */
+
+struct ips_staff {
+	const char *handle, *name, *team;
+	double fte;			/* 0: 1.0 */
+};
+int ips_staff_add(ips *h, const struct ips_staff *s);
+int ips_staff_list(ips *h, FILE *fp);	/* in the handle's format */
+int ips_staff_leave(ips *h, const char *handle, ips_day on);
+
+/* admin.c - the front door's own commands */
+
+int ips_init(ips *h);				/* creates or migrates */
+int ips_check(ips *h, FILE *fp);		/* IPS_BELOW on a problem */
+int ips_backup(ips *h, const char *dest);	/* online, 0600 */
+int ips_info(ips *h, FILE *fp);
+int ips_log(ips *h, FILE *fp, ips_day since, const char *ref);
+int ips_sql(ips *h, FILE *fp, const char *query);	/* read-only */
+
+#endif
