@@ -53,6 +53,11 @@ int ips_step_done(ips *h, sqlite3_stmt *st);
 int ips_out_stmt(ips *h, FILE *fp, const struct ips_col *cols, int ncols,
     sqlite3_stmt *st);
 
+/* schema.c: the file's version (refusing newer and foreign files), and
+ * the migration to the current one in a transaction of its own. */
+int ips_schema_check(ips *h, int *version);
+int ips_schema_migrate(ips *h);
+
 /* Looks up a specialist's id by handle; IPS_EDATA listing the known ones. */
 int ips_staff_id(ips *h, const char *handle, ips_id *id);
 

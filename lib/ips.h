@@ -59,10 +59,19 @@ enum {
  */
 int ips_getopt(ips *h, int argc, char **argv, const char *shortopts,
     const struct option *longopts, int groups);
+#define IPS_GETOPT_VERSION 0x7f00	/* --version */
 int ips_dry_run(const ips *h);
 int ips_force(const ips *h);
 int ips_yes(const ips *h);
 int ips_pseudonymize(const ips *h);
+/* A tool's subcommands: ips_run calls the one named by argv[1] with
+ * argv + 1, after handling -h, --help, help and --version. */
+struct ips_cmd {
+	const char *name;
+	int (*fn)(ips *h, int argc, char **argv);
+};
+int ips_run(ips *h, const struct ips_cmd *cmds, const char *usage, int argc,
+    char **argv);
 /* Flushes stdout and turns a write error into IPS_EIO; prints the handle's
  * message on stderr when status is not 0.  Returns the exit status. */
 int ips_finish(ips *h, int status);
@@ -126,7 +135,8 @@ struct ips_period {
 	enum ips_period_kind kind;
 	ips_day from, to;		/* inclusive */
 	char label[64];			/* "Week 47, 16–22 Nov 2026" */
-	char name[16];			/* "2026-W47", "2026-11", "2026-Q4" */
+	char name[24];			/* "2026-W47", "2026-11", "2026-Q4",
+					   "2026-11-01..2026-11-23" */
 };
 /* One period option (week, month, quarter, year, from, to, since) with its
  * argument, accumulated into p; conflicting options are IPS_EUSAGE. */
@@ -192,6 +202,7 @@ int ips_begin(ips *h);
 int ips_commit(ips *h);
 void ips_rollback(ips *h);
 int ips_schema_version(void);
+const char *ips_sqlite_version(void);
 
 /* audit.c - the audit trail of every write */
 
@@ -248,6 +259,28 @@ int ips_utf8_valid(const char *s, size_t n);
 void ips_put_tsv(FILE *fp, const char *s);
 void ips_put_csv(FILE *fp, const char *s);
 void ips_put_json(FILE *fp, const char *s);	/* with quotes */
+
+/* valid.c - checks of values; messages name the field, not the value */
+
+enum { IPS_TEXT_EMPTY_OK = 1, IPS_TEXT_MULTILINE = 2 };
+#define IPS_NAME_MAX 200	/* characters in a name, title, role */
+#define IPS_TEXT_MAX 4000	/* characters in a note or other free text */
+/* Valid UTF-8, no control characters (but newline and tab with
+ * MULTILINE), not empty (unless EMPTY_OK), at most max characters. */
+int ips_check_text(ips *h, const char *field, const char *s, size_t max,
+    int flags);
+/* One of the NULL-terminated allowed values; the message lists them. */
+int ips_check_enum(ips *h, const char *field, const char *s,
+    const char *const *allowed);
+int ips_check_real(ips *h, const char *field, const char *s, double min,
+    double max, double *out);
+int ips_check_int(ips *h, const char *field, const char *s, long long min,
+    long long max, long long *out);
+int ips_check_bool(ips *h, const char *field, const char *s, int *out);
+int ips_check_time(ips *h, const char *field, const char *s);
+int ips_check_handle(ips *h, const char *s);
+/* 1 when s is a Finnish business id (Y-tunnus) with a right check digit. */
+int ips_business_id_valid(const char *s);
 
 /* staff.c - specialists */
 

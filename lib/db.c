@@ -1,0 +1,241 @@
+/*
+ * db.c - opening the database, transactions, and SQLite's errors.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+int
+ips_db_fail(ips *h, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ips_fail(h, IPS_EBUSY, "database is busy: try again");
+	case SQLITE_FULL:
+		return ips_fail(h, IPS_EIO, "database or disk is full");
+	case SQLITE_READONLY:
+		return ips_fail(h, IPS_ECANTCREAT, "database is read-only");
+	case SQLITE_CONSTRAINT:
+		return ips_fail(h, IPS_EDATA, "%s", sqlite3_errstr(rc));
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return ips_fail(h, IPS_EDATA, "'%s' is not an ips database",
+		    h->db_path ? h->db_path : "");
+	case SQLITE_NOMEM:
+		return ips_nomem(h);
+	default:
+		/* errstr, not errmsg: the latter can quote SQL. */
+		return ips_fail(h, IPS_EIO, "database error: %s",
+		    sqlite3_errstr(rc));
+	}
+}
+
+int
+ips_prepare(ips *h, const char *sql, sqlite3_stmt **st)
+{
+	int rc;
+
+	rc = sqlite3_prepare_v2(h->db, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return ips_db_fail(h, rc);
+	}
+	return 0;
+}
+
+int
+ips_exec(ips *h, const char *sql)
+{
+	int rc;
+
+	rc = sqlite3_exec(h->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : ips_db_fail(h, rc);
+}
+
+int
+ips_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+int
+ips_step_done(ips *h, sqlite3_stmt *st)
+{
+	int rc;
+
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	return ips_db_fail(h, rc);
+}
+
+int
+ips_begin(ips *h)
+{
+	return ips_exec(h, "BEGIN IMMEDIATE");
+}
+
+int
+ips_commit(ips *h)
+{
+	int rc;
+
+	if ((rc = ips_exec(h, "COMMIT")) != 0)
+		ips_rollback(h);
+	return rc;
+}
+
+void
+ips_rollback(ips *h)
+{
+	if (h->db != NULL && !sqlite3_get_autocommit(h->db))
+		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *
+ips_db_path(ips *h)
+{
+	const struct ips_config *cfg;
+
+	if (h->db_path == NULL && (cfg = ips_config(h)) != NULL)
+		h->db_path = strdup(cfg->database);
+	return h->db_path;
+}
+
+/* mkdir -p for the database's folder, private to its owner. */
+static int
+make_parent(ips *h, const char *path)
+{
+	char *dir, *p;
+	int rc = 0;
+
+	if ((dir = strdup(path)) == NULL)
+		return ips_nomem(h);
+	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			rc = ips_fail(h, IPS_ECANTCREAT, "cannot create "
+			    "folder '%s': %s", dir, strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+/* Creates an empty file with mode 0600, so that SQLite's own files
+ * (-wal, -shm), which copy the database's mode, are private too. */
+static int
+create_file(ips *h, const char *path)
+{
+	int fd, rc;
+
+	if ((rc = make_parent(h, path)) != 0)
+		return rc;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return ips_fail(h, IPS_ECANTCREAT, "cannot create database "
+		    "'%s': %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+static int
+db_connect(ips *h, const char *path, int flags)
+{
+	int rc;
+
+	rc = sqlite3_open_v2(path, &h->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		rc = ips_fail(h, flags & SQLITE_OPEN_READWRITE ?
+		    IPS_ECANTCREAT : IPS_ENOINPUT, "cannot open database "
+		    "'%s': %s", path, sqlite3_errstr(rc));
+		sqlite3_close_v2(h->db);
+		h->db = NULL;
+		return rc;
+	}
+	sqlite3_extended_result_codes(h->db, 1);
+	sqlite3_busy_timeout(h->db, h->cfg.busy_timeout_ms);
+	return ips_exec(h, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA secure_delete = ON;");
+}
+
+static void
+disconnect(ips *h)
+{
+	sqlite3_close_v2(h->db);
+	h->db = NULL;
+}
+
+static int
+open_write(ips *h, const char *path)
+{
+	int rc;
+
+	if ((rc = create_file(h, path)) != 0 ||
+	    (rc = db_connect(h, path, SQLITE_OPEN_READWRITE)) != 0)
+		return rc;
+	if (sqlite3_db_readonly(h->db, "main") == 1)
+		return ips_fail(h, IPS_ECANTCREAT, "cannot write database "
+		    "'%s': read-only", path);
+	/* WAL lets readers go on while one writer writes. */
+	if ((rc = ips_exec(h, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = NORMAL;")) != 0)
+		return rc;
+	return ips_schema_migrate(h);
+}
+
+int
+ips_open(ips *h, int mode)
+{
+	const char *path;
+	struct stat sb;
+	int rc, v;
+
+	if (h->db != NULL && (mode == IPS_READ || h->db_mode == IPS_WRITE))
+		return 0;
+	if (h->db != NULL)
+		disconnect(h);
+	if ((path = ips_db_path(h)) == NULL)
+		return h->status ? h->status : ips_nomem(h);
+	if (mode == IPS_WRITE) {
+		if ((rc = open_write(h, path)) != 0)
+			goto fail;
+		h->db_mode = IPS_WRITE;
+		return 0;
+	}
+	if (stat(path, &sb) != 0)
+		return ips_fail(h, IPS_ENOINPUT, "no database at '%s' "
+		    "(create one with 'ips init')", path);
+	if ((rc = db_connect(h, path, SQLITE_OPEN_READONLY)) != 0 ||
+	    (rc = ips_schema_check(h, &v)) != 0)
+		goto fail;
+	if (v < ips_schema_version()) {
+		/* An older file: migrate it forward, then read. */
+		disconnect(h);
+		if ((rc = open_write(h, path)) != 0)
+			goto fail;
+	}
+	h->db_mode = IPS_READ;
+	return 0;
+fail:
+	disconnect(h);
+	return rc;
+}
+
+const char *
+ips_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}

@@ -1,0 +1,70 @@
+/*
+ * ips.c - the handle every call takes, and its last error.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+ips *
+ips_new(const char *tool)
+{
+	ips *h;
+
+	if ((h = calloc(1, sizeof *h)) == NULL)
+		return NULL;
+	h->tool = tool;
+	h->format = -1;
+	h->period.from = h->period.to = IPS_DAY_NONE;
+	return h;
+}
+
+void
+ips_free(ips *h)
+{
+	if (h == NULL)
+		return;
+	if (h->db != NULL)
+		sqlite3_close_v2(h->db);
+	free(h->db_path);
+	ips_config_clear(&h->cfg);
+	free(h);
+}
+
+const char *
+ips_tool(const ips *h)
+{
+	return h->tool;
+}
+
+const char *
+ips_errmsg(const ips *h)
+{
+	return h->err[0] ? h->err : "unknown error";
+}
+
+int
+ips_status(const ips *h)
+{
+	return h->status;
+}
+
+int
+ips_fail(ips *h, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(h->err, sizeof h->err, fmt, ap);
+	va_end(ap);
+	h->status = status;
+	return status;
+}
+
+int
+ips_nomem(ips *h)
+{
+	return ips_fail(h, IPS_EIO, "out of memory");
+}

@@ -1,0 +1,182 @@
+/*
+ * valid.c - checks of typed values, with messages that name the field and
+ * the problem but never echo personal data.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+/* Echoes a value only when it is short plain ASCII: enum values, numbers
+ * and references are not personal, but a pasted paragraph might be. */
+static const char *
+echo(const char *s, char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (i >= 40 || !isprint((unsigned char)s[i]))
+			return "";
+	snprintf(buf, n, " '%s'", s);
+	return buf;
+}
+
+int
+ips_check_text(ips *h, const char *field, const char *s, size_t max,
+    int flags)
+{
+	size_t n, i, chars = 0;
+
+	n = strlen(s);
+	if (n == 0 || strspn(s, " \t") == n) {
+		if (flags & IPS_TEXT_EMPTY_OK)
+			return 0;
+		return ips_fail(h, IPS_EDATA, "%s: empty", field);
+	}
+	if (ips_utf8_valid(s, n) != 0)
+		return ips_fail(h, IPS_EDATA, "%s: invalid UTF-8", field);
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if ((c & 0xc0) != 0x80)
+			chars++;
+		if (c == 0x7f || (c < 0x20 && !((flags & IPS_TEXT_MULTILINE) &&
+		    (c == '\n' || c == '\t'))))
+			return ips_fail(h, IPS_EDATA, "%s: control character "
+			    "in text", field);
+	}
+	if (chars > max)
+		return ips_fail(h, IPS_EDATA, "%s: longer than %zu characters",
+		    field, max);
+	return 0;
+}
+
+int
+ips_check_enum(ips *h, const char *field, const char *s,
+    const char *const *allowed)
+{
+	char list[256], buf[64];
+	size_t len = 0;
+	int i;
+
+	for (i = 0; allowed[i] != NULL; i++)
+		if (strcmp(s, allowed[i]) == 0)
+			return 0;
+	list[0] = '\0';
+	for (i = 0; allowed[i] != NULL && len < sizeof list; i++)
+		len += snprintf(list + len, sizeof list - len, "%s%s",
+		    i ? ", " : "", allowed[i]);
+	return ips_fail(h, IPS_EDATA, "%s:%s not one of %s", field,
+	    s[0] ? echo(s, buf, sizeof buf) : " empty,", list);
+}
+
+int
+ips_check_real(ips *h, const char *field, const char *s, double min,
+    double max, double *out)
+{
+	char buf[64], *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (s[0] == '\0' || isspace((unsigned char)s[0]) || *end != '\0' ||
+	    errno != 0 || !isfinite(v))
+		return ips_fail(h, IPS_EDATA, "%s:%s not a number", field,
+		    echo(s, buf, sizeof buf));
+	if (v < min || v > max)
+		return ips_fail(h, IPS_EDATA, "%s: %s out of range %g to %g",
+		    field, s, min, max);
+	*out = v;
+	return 0;
+}
+
+int
+ips_check_int(ips *h, const char *field, const char *s, long long min,
+    long long max, long long *out)
+{
+	char buf[64], *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (s[0] == '\0' || isspace((unsigned char)s[0]) || *end != '\0' ||
+	    errno != 0)
+		return ips_fail(h, IPS_EDATA, "%s:%s not a whole number",
+		    field, echo(s, buf, sizeof buf));
+	if (v < min || v > max)
+		return ips_fail(h, IPS_EDATA, "%s: %s out of range %lld to "
+		    "%lld", field, s, min, max);
+	*out = v;
+	return 0;
+}
+
+int
+ips_check_bool(ips *h, const char *field, const char *s, int *out)
+{
+	static const char *const yes[] = { "yes", "true", "1", "y", NULL };
+	static const char *const no[] = { "no", "false", "0", "n", NULL };
+	char buf[64];
+	int i;
+
+	for (i = 0; yes[i] != NULL; i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return *out = 1, 0;
+	for (i = 0; no[i] != NULL; i++)
+		if (strcasecmp(s, no[i]) == 0)
+			return *out = 0, 0;
+	return ips_fail(h, IPS_EDATA, "%s:%s not yes or no", field,
+	    echo(s, buf, sizeof buf));
+}
+
+int
+ips_check_handle(ips *h, const char *s)
+{
+	char buf[64];
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 32 || !islower((unsigned char)s[0]) ||
+	    strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_-") != n)
+		return ips_fail(h, IPS_EDATA, "handle:%s not a letter followed "
+		    "by up to 31 of a-z, 0-9, _ and -", echo(s, buf,
+		    sizeof buf));
+	return 0;
+}
+
+int
+ips_business_id_valid(const char *s)
+{
+	static const int w[7] = { 7, 9, 10, 5, 8, 4, 2 };
+	int i, sum = 0, r;
+
+	if (strlen(s) != 9 || s[7] != '-')
+		return 0;
+	for (i = 0; i < 7; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		sum += (s[i] - '0') * w[i];
+	}
+	if (!isdigit((unsigned char)s[8]))
+		return 0;
+	r = sum % 11;
+	if (r == 1)
+		return 0;
+	return s[8] - '0' == (r == 0 ? 0 : 11 - r);
+}
+
+int
+ips_check_time(ips *h, const char *field, const char *s)
+{
+	char buf[64];
+
+	if (strlen(s) != 5 || !isdigit((unsigned char)s[0]) ||
+	    !isdigit((unsigned char)s[1]) || s[2] != ':' ||
+	    !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]) ||
+	    (s[0] - '0') * 10 + (s[1] - '0') > 23 || s[3] > '5')
+		return ips_fail(h, IPS_EDATA, "%s:%s not a time HH:MM", field,
+		    echo(s, buf, sizeof buf));
+	return 0;
+}
