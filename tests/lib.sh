@@ -93,6 +93,10 @@ trap 'exit 143' TERM
 
 cd "$TEST_SCRATCH" || exit 1
 
+# The helpers complain on fd 4, which a step's own 2>file does not catch:
+# the step's output, shown when it fails.
+exec 4>&2
+
 # Prerequisites, as in git: a step may name them before its title.
 test_set_prereq() {
 	test_prereqs="$test_prereqs$1 "
@@ -156,12 +160,13 @@ test_run_() {
 	test_cleanup_cmds=
 	{
 		eval "$1"
-	} >"$TEST_META/out" 2>&1 </dev/null
+	} >"$TEST_META/out" 2>&1 4>&1 </dev/null
 	test_eval_status_=$?
 	if test -n "$test_cleanup_cmds"; then
 		{
 			eval "$test_cleanup_cmds"
-		} >>"$TEST_META/out" 2>&1 </dev/null || test_eval_status_=1
+		} >>"$TEST_META/out" 2>&1 4>&1 </dev/null ||
+		    test_eval_status_=1
 		test_cleanup_cmds=
 	fi
 	cd "$TEST_SCRATCH" || exit 1
@@ -237,9 +242,14 @@ test_exec_() {
 	cat "$TEST_META/err" >&2
 	if grep -e 'AddressSanitizer' -e 'LeakSanitizer' -e 'runtime error:' \
 	    "$TEST_META/err" >/dev/null; then
-		printf 'test: sanitizer report from: %s\n' "$*" >&2
+		printf 'test: sanitizer report from: %s\n' "$*" >&4
 		test_status_=134
 	fi
+}
+
+# Shows the stderr of the command that test_exec_ ran, for a failure.
+test_stderr_() {
+	sed -e 's/^/stderr: /' "$TEST_META/err" >&4
 }
 
 # test_expect_code N command [args]: exactly exit status N.
@@ -251,7 +261,8 @@ test_expect_code() {
 		return 0
 	fi
 	printf "test_expect_code: '%s' exited %s, expected %s\n" "$*" \
-	    "$test_status_" "$test_want_" >&2
+	    "$test_status_" "$test_want_" >&4
+	test_stderr_
 	return 1
 }
 
@@ -260,11 +271,13 @@ test_expect_code() {
 test_must_fail() {
 	test_exec_ "$@"
 	if test "$test_status_" = 0; then
-		printf "test_must_fail: '%s' succeeded\n" "$*" >&2
+		printf "test_must_fail: '%s' succeeded\n" "$*" >&4
+		test_stderr_
 		return 1
 	elif test "$test_status_" -gt 125; then
 		printf "test_must_fail: '%s' crashed or was not found: %s\n" \
-		    "$*" "$test_status_" >&2
+		    "$*" "$test_status_" >&4
+		test_stderr_
 		return 1
 	fi
 	return 0
@@ -275,24 +288,24 @@ test_cmp() {
 	if cmp -s "$1" "$2"; then
 		return 0
 	fi
-	diff -u "$1" "$2" >&2 || :
-	test -f "$1" || echo "test_cmp: no file '$1'" >&2
-	test -f "$2" || echo "test_cmp: no file '$2'" >&2
+	diff -u "$1" "$2" >&4 || :
+	test -f "$1" || echo "test_cmp: no file '$1'" >&4
+	test -f "$2" || echo "test_cmp: no file '$2'" >&4
 	return 1
 }
 
 # test_line_count = N file (or -gt, -lt ...): the number of lines.
 test_line_count() {
 	if test $# != 3; then
-		echo "test_line_count: wrong number of arguments" >&2
+		echo "test_line_count: wrong number of arguments" >&4
 		return 1
 	fi
 	test_lines_=$(wc -l <"$3")
 	if test "$test_lines_" "$1" "$2"; then
 		return 0
 	fi
-	echo "test_line_count: $3 has $test_lines_ lines, want $1 $2:" >&2
-	cat "$3" >&2
+	echo "test_line_count: $3 has $test_lines_ lines, want $1 $2:" >&4
+	cat "$3" >&4
 	return 1
 }
 
@@ -316,35 +329,85 @@ test_db_snapshot() {
 # empty -wal counts as none: it holds no change).
 test_db_unchanged() {
 	if ! test -f "$TEST_META/snap/name"; then
-		echo "test_db_unchanged: no snapshot" >&2
+		echo "test_db_unchanged: no snapshot" >&4
 		return 1
 	fi
 	test_db_=$(cat "$TEST_META/snap/name")
 	if ! test -e "$TEST_META/snap/db"; then
 		if test -e "$test_db_"; then
-			echo "test_db_unchanged: '$test_db_' was created" >&2
+			echo "test_db_unchanged: '$test_db_' was created" >&4
 			return 1
 		fi
 		return 0
 	fi
 	if ! test -e "$test_db_"; then
-		echo "test_db_unchanged: '$test_db_' is gone" >&2
+		echo "test_db_unchanged: '$test_db_' is gone" >&4
 		return 1
 	fi
-	if ! cmp "$TEST_META/snap/db" "$test_db_" >&2; then
-		echo "test_db_unchanged: '$test_db_' changed" >&2
+	if ! cmp "$TEST_META/snap/db" "$test_db_" >&4; then
+		echo "test_db_unchanged: '$test_db_' changed" >&4
 		return 1
 	fi
 	if test -s "$TEST_META/snap/wal"; then
-		if ! cmp "$TEST_META/snap/wal" "$test_db_-wal" >&2; then
-			echo "test_db_unchanged: '$test_db_-wal' changed" >&2
+		if ! cmp "$TEST_META/snap/wal" "$test_db_-wal" >&4; then
+			echo "test_db_unchanged: '$test_db_-wal' changed" >&4
 			return 1
 		fi
 	elif test -s "$test_db_-wal"; then
-		echo "test_db_unchanged: '$test_db_-wal' appeared" >&2
+		echo "test_db_unchanged: '$test_db_-wal' appeared" >&4
 		return 1
 	fi
 	return 0
+}
+
+# test_db_lock [DB]: another process (the sqlite3 shell) takes the write
+# lock of the database and holds it until test_db_unlock.
+test_db_lock() {
+	test_db_=${1:-$IPS_DB}
+	rm -f "$TEST_META/lock"
+	mkfifo "$TEST_META/lock" || return 1
+	sqlite3 "$test_db_" <"$TEST_META/lock" >/dev/null 2>&1 &
+	test_lock_pid_=$!
+	exec 9>"$TEST_META/lock"
+	echo 'BEGIN IMMEDIATE;' >&9
+	# Wait (up to 5 s) until a writer without patience is turned away.
+	test_i_=0
+	while sqlite3 "$test_db_" 'BEGIN IMMEDIATE; ROLLBACK;' \
+	    >/dev/null 2>&1; do
+		test_i_=$((test_i_ + 1))
+		if test "$test_i_" -ge 100; then
+			echo "test_db_lock: the lock was not taken" >&4
+			test_db_unlock
+			return 1
+		fi
+		sleep 0.05 2>/dev/null || sleep 1
+	done
+}
+
+# test_db_unlock: ends the writer of test_db_lock (its transaction rolls
+# back) and waits for it.
+test_db_unlock() {
+	exec 9>&-
+	if test -n "${test_lock_pid_:-}"; then
+		wait "$test_lock_pid_" 2>/dev/null
+		test_lock_pid_=
+	fi
+	rm -f "$TEST_META/lock"
+	return 0
+}
+
+# test_must_be_empty file: the file exists and is empty.
+test_must_be_empty() {
+	if test -f "$1" && ! test -s "$1"; then
+		return 0
+	fi
+	if test -f "$1"; then
+		echo "test_must_be_empty: '$1' is not empty:" >&4
+		cat "$1" >&4
+	else
+		echo "test_must_be_empty: no file '$1'" >&4
+	fi
+	return 1
 }
 
 # test_done: the plan, and the status for prove.
