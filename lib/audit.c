@@ -98,12 +98,10 @@ ips_audit(ips *h, const char *action, const char *ref, const char *fields)
 	ips_id me;
 	int rc;
 
-	/* An acting handle that was given must exist, even where the write
-	 * itself does not need one. */
-	if (ips_config(h) == NULL)
-		return h->status;
-	if (h->cfg.me != NULL && (rc = ips_me(h, &me)) != 0)
-		return rc;
+	/* ips_write_begin has checked the acting handle; it is found here
+	 * unless the write was the first ips staff add. */
+	if (h->me_id == 0 && h->cfg.me != NULL && ips_me(h, &me) != 0)
+		h->status = 0;
 	now = time(NULL);
 	if (gmtime_r(&now, &tm) == NULL ||
 	    strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
@@ -118,4 +116,37 @@ ips_audit(ips *h, const char *action, const char *ref, const char *fields)
 	ips_bind_text(st, 5, ref);
 	ips_bind_text(st, 6, fields);
 	return ips_step_done(h, st);
+}
+
+static int
+staff_count(ips *h)
+{
+	sqlite3_stmt *st;
+	int n = 1;
+
+	if (ips_prepare(h, "SELECT count(*) FROM specialist", &st) != 0)
+		return n;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int
+ips_write_begin(ips *h)
+{
+	ips_id me;
+	int rc;
+
+	if ((rc = ips_open(h, IPS_WRITE)) != 0 || (rc = ips_begin(h)) != 0)
+		return rc;
+	/* Every write names who did it; only the very first specialist is
+	 * added before there is anyone to name. */
+	if (h->cfg.me != NULL && (rc = ips_me(h, &me)) != 0 &&
+	    staff_count(h) > 0) {
+		ips_rollback(h);
+		return rc;
+	}
+	h->status = 0;
+	return 0;
 }

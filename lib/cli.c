@@ -129,8 +129,9 @@ ips_getopt(ips *h, int argc, char **argv, const char *shortopts,
 			h->opt_user = optarg;
 			continue;
 		case 'o':
-			rc = ips_format_parse(h, optarg, groups &
-			    IPS_OPT_PERIOD, (enum ips_format *)&h->format);
+			if ((rc = ips_format_parse(h, optarg, groups &
+			    IPS_OPT_PERIOD, (enum ips_format *)&h->format)) == 0)
+				continue;
 			break;
 		case 'H':
 			h->no_header = 1;
@@ -199,12 +200,73 @@ ips_pseudonymize(const ips *h)
 	return h->pseudonymize;
 }
 
+/*
+ * Common options before the command, as in `ips -d x.db staff list`:
+ * the forms -d FILE, -dFILE, --db FILE, --db=FILE.  Returns how many
+ * arguments they took, or -1.
+ */
+static int
+leading_options(ips *h, int argc, char **argv)
+{
+	static const struct {
+		char s;
+		const char *l;
+	} opts[] = { { 'd', "db" }, { 'u', "as" }, { 'o', "format" } };
+	const char *val;
+	size_t i, n;
+	int k = 1;
+
+	while (k < argc && argv[k][0] == '-' && argv[k][1] != '\0') {
+		const char *a = argv[k];
+
+		if (strcmp(a, "-H") == 0 || strcmp(a, "--no-header") == 0) {
+			h->no_header = 1;
+			k++;
+			continue;
+		}
+		for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+			n = strlen(opts[i].l);
+			val = NULL;
+			if (a[1] == opts[i].s)
+				val = a[2] ? a + 2 : argv[k + 1];
+			else if (a[1] == '-' && strncmp(a + 2, opts[i].l, n) == 0
+			    && (a[2 + n] == '=' || a[2 + n] == '\0'))
+				val = a[2 + n] ? a + 3 + n : argv[k + 1];
+			else
+				continue;
+			if (val == NULL) {
+				ips_fail(h, IPS_EUSAGE, "option '%.40s' needs "
+				    "an argument", a);
+				return -1;
+			}
+			k += val == argv[k + 1] ? 2 : 1;
+			if (opts[i].s == 'd')
+				h->opt_db = val;
+			else if (opts[i].s == 'u')
+				h->opt_user = val;
+			else if (ips_format_parse(h, val, 1,
+			    (enum ips_format *)&h->format) != 0)
+				return -1;
+			break;
+		}
+		if (i == sizeof opts / sizeof opts[0])
+			break;
+	}
+	return k - 1;
+}
+
 int
 ips_run(ips *h, const struct ips_cmd *cmds, const char *usage, int argc,
     char **argv)
 {
 	const struct ips_cmd *c;
 	const char *name;
+	int k;
+
+	if ((k = leading_options(h, argc, argv)) < 0)
+		return h->status;
+	argc -= k;
+	argv += k;
 
 	if (argc < 2) {
 		fputs(usage, stderr);

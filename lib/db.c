@@ -171,11 +171,45 @@ db_connect(ips *h, const char *path, int flags)
 	    "PRAGMA secure_delete = ON;");
 }
 
+int
+ips_cached(ips *h, const char *sql, sqlite3_stmt **st)
+{
+	int i, rc;
+
+	for (i = 0; i < h->ncache; i++)
+		if (h->cache[i].sql == sql) {
+			*st = h->cache[i].st;
+			sqlite3_reset(*st);
+			sqlite3_clear_bindings(*st);
+			return 0;
+		}
+	if ((rc = ips_prepare(h, sql, st)) != 0)
+		return rc;
+	if (h->ncache < (int)(sizeof h->cache / sizeof h->cache[0])) {
+		h->cache[h->ncache].sql = sql;
+		h->cache[h->ncache].st = *st;
+		h->ncache++;
+		return 0;
+	}
+	return ips_fail(h, IPS_EIO, "internal error: statement cache full");
+}
+
+void
+ips_db_close(ips *h)
+{
+	int i;
+
+	for (i = 0; i < h->ncache; i++)
+		sqlite3_finalize(h->cache[i].st);
+	h->ncache = 0;
+	sqlite3_close_v2(h->db);
+	h->db = NULL;
+}
+
 static void
 disconnect(ips *h)
 {
-	sqlite3_close_v2(h->db);
-	h->db = NULL;
+	ips_db_close(h);
 }
 
 static int

@@ -33,7 +33,20 @@ struct ips {
 	int db_mode;			/* IPS_READ or IPS_WRITE when open */
 	char *db_path;
 	ips_id me_id;			/* 0 until ips_me succeeds */
+
+	/* Statements run once per row of an import, kept prepared. */
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[16];
+	int ncache;
 };
+
+/* A prepared statement for a literal SQL text, kept for the life of the
+ * connection: reset and unbound, ready to bind.  Do not finalize it. */
+int ips_cached(ips *h, const char *sql, sqlite3_stmt **st);
+/* Finalizes the cached statements and closes the connection. */
+void ips_db_close(ips *h);
 
 /* Reports the database's error for a failed call: SQLITE_BUSY becomes
  * IPS_EBUSY, SQLITE_FULL and I/O errors IPS_EIO, a constraint IPS_EDATA,
@@ -57,6 +70,69 @@ int ips_out_stmt(ips *h, FILE *fp, const struct ips_col *cols, int ncols,
  * the migration to the current one in a transaction of its own. */
 int ips_schema_check(ips *h, int *version);
 int ips_schema_migrate(ips *h);
+
+/* record.c */
+typedef int (*ips_bind_fn)(ips *h, sqlite3_stmt *st, void *arg);
+typedef int (*ips_show_fn)(ips *h, FILE *fp, ips_id id, void *arg);
+/* Checks and converts one typed value (NULL or "" is absent) and binds it
+ * at index i; the message names the field. */
+int ips_field_bind(ips *h, const struct ips_field *f, const char *s,
+    sqlite3_stmt *st, int i);
+/* INSERT INTO the kind's table with the columns of the given fields (and
+ * the id first when with_id), as ?1, ?2, ... in that order. */
+int ips_insert_prepare(ips *h, const struct ips_kind *k, const int *fields,
+    int nfields, int with_id, sqlite3_stmt **st);
+/* Inserts the given values (inside the caller's transaction). */
+int ips_record_insert(ips *h, const struct ips_kind *k,
+    const struct ips_values *v, ips_id *id);
+/* Updates the given values of one record. */
+int ips_record_update(ips *h, const struct ips_kind *k, ips_id id,
+    const struct ips_values *v);
+/* "name,phone": the given fields, for the audit trail. */
+void ips_values_fields(const struct ips_kind *k, const struct ips_values *v,
+    char *buf, size_t n);
+/* The output columns of a kind: ref, then each field.  Returns count. */
+int ips_record_cols(const struct ips_kind *k, struct ips_col *cols);
+/* The SELECT list of those columns over alias t, pseudonymized when the
+ * handle says so. */
+int ips_record_select(ips *h, const struct ips_kind *k, char *buf, size_t n);
+/* Lists records: the select list, FROM table t, then rest (a literal:
+ * joins, WHERE, ORDER BY), its parameters bound by bind. */
+int ips_record_list(ips *h, FILE *fp, const struct ips_kind *k,
+    const char *rest, ips_bind_fn bind, void *arg);
+/* show REF...: field lines in table format, followed by what more
+ * prints for each record; the records as rows in other formats. */
+int ips_record_show(ips *h, FILE *fp, const struct ips_kind *k, int argc,
+    char **argv, ips_show_fn more, void *arg);
+
+/*
+ * What is particular to adding one kind of record, shared by add and
+ * import: defaults fills fields left out (the acting specialist, today);
+ * check applies rules across fields; after writes what goes beside the
+ * row (status history, meeting_for).  Any may be NULL.
+ */
+struct ips_add_ops {
+	const struct ips_kind *kind;
+	int (*defaults)(ips *h, struct ips_values *v, void *arg);
+	int (*check)(ips *h, const struct ips_values *v, void *arg);
+	int (*after)(ips *h, ips_id id, const struct ips_values *v, void *arg);
+	void *arg;
+};
+/* defaults, check, insert, after, audit "add": inside the caller's
+ * transaction. */
+int ips_record_add(ips *h, const struct ips_add_ops *ops,
+    struct ips_values *v, ips_id *id);
+
+/* ref.c: IPS_EDATA naming the first reference in temp.refs that does not
+ * exist. */
+int ips_refs_check(ips *h);
+
+/* pseudo.c: registers ips_pseudonym(field, id, value) on the connection. */
+int ips_pseudo_register(ips *h);
+
+/* audit.c: opens for writing, BEGIN IMMEDIATE, and checks the acting
+ * handle when one was given, before anything is written. */
+int ips_write_begin(ips *h);
 
 /* Looks up a specialist's id by handle; IPS_EDATA listing the known ones. */
 int ips_staff_id(ips *h, const char *handle, ips_id *id);

@@ -26,8 +26,7 @@ ips_free(ips *h)
 {
 	if (h == NULL)
 		return;
-	if (h->db != NULL)
-		sqlite3_close_v2(h->db);
+	ips_db_close(h);
 	free(h->db_path);
 	ips_config_clear(&h->cfg);
 	free(h);

@@ -282,7 +282,70 @@ int ips_check_handle(ips *h, const char *s);
 /* 1 when s is a Finnish business id (Y-tunnus) with a right check digit. */
 int ips_business_id_valid(const char *s);
 
-/* staff.c - specialists */
+/* record.c - the fields of each kind of record, and what is generic
+ * about adding, changing, showing, listing and exporting them */
+
+enum ips_ftype {
+	IPS_F_TEXT,		/* one line, at most IPS_NAME_MAX characters */
+	IPS_F_NOTE,		/* several lines, at most IPS_TEXT_MAX */
+	IPS_F_DATE,		/* any input form of ips_date_parse */
+	IPS_F_TIME,		/* HH:MM */
+	IPS_F_INT,
+	IPS_F_REAL,
+	IPS_F_BOOL,		/* yes/no */
+	IPS_F_ENUM,		/* one of values */
+	IPS_F_LIST,		/* comma-separated words: job types */
+	IPS_F_STAFF,		/* a specialist's handle */
+	IPS_F_REF,		/* a reference of ref_type (or a name) */
+	IPS_F_BUSINESS_ID,	/* Finnish Y-tunnus */
+	IPS_F_SECTOR,		/* TOL 2008 letter A-U or X */
+	IPS_F_REFS,		/* comma-separated references of ref_type,
+				 * kept in a table of their own (for) */
+};
+enum {
+	IPS_F_REQUIRED = 1,	/* add needs it; set cannot clear it */
+	IPS_F_PERSONAL = 2,	/* pseudonymized, and erased with the client */
+	IPS_F_NOSET = 4,	/* changed by its own command, not by set */
+	IPS_F_NOADD = 8,	/* not an option of add (set by the tool) */
+};
+struct ips_field {
+	const char *name;	/* field, column of lists, key, --option */
+	enum ips_ftype type;
+	const char *column;	/* the table's column */
+	int flags;
+	const char *const *values;	/* IPS_F_ENUM */
+	int ref_type;		/* IPS_F_REF */
+	double min, max;	/* IPS_F_INT, IPS_F_REAL */
+	const char *expr;	/* SQL for lists when not just t.column */
+};
+struct ips_kind {
+	const char *name;	/* "client" */
+	const char *table;	/* "client" */
+	int ref_type;		/* IPS_REF_CLIENT */
+	const struct ips_field *fields;
+	int nfields;
+};
+#define IPS_MAXFIELDS 24
+extern const struct ips_kind ips_kind_client, ips_kind_employer,
+    ips_kind_contact, ips_kind_opening, ips_kind_job, ips_kind_meeting;
+
+/* Field values as typed, by field index; NULL is "not given", "" on set
+ * clears an optional field. */
+struct ips_values {
+	const char *v[IPS_MAXFIELDS];
+	const char *ref;	/* import: keep this reference (c42), or NULL */
+};
+/* getopt_long options --FIELD (name with '-' for '_') for add or set,
+ * with val IPS_FIELD_OPT + index; terminated.  Free with free(). */
+#define IPS_FIELD_OPT 0x4000
+struct option *ips_field_options(const struct ips_kind *k, int for_set);
+int ips_field_index(const struct ips_kind *k, const char *name);
+
+/* Resolves a reference as typed: c42, a bare number, and for employers a
+ * business id or an exact unique name.  Checks that it exists. */
+int ips_resolve(ips *h, int ref_type, const char *s, ips_id *id);
+
+
 
 struct ips_staff {
 	const char *handle, *name, *team;
@@ -300,5 +363,28 @@ int ips_backup(ips *h, const char *dest);	/* online, 0600 */
 int ips_info(ips *h, FILE *fp);
 int ips_log(ips *h, FILE *fp, ips_day since, const char *ref);
 int ips_sql(ips *h, FILE *fp, const char *query);	/* read-only */
+
+/* report.c, report-weekly.c, fidelity.c, outcomes.c - ips-report.
+ * Each report opens the database read-only, takes its period from
+ * ips_period(h) and writes in the handle's format to fp. */
+
+struct ips_report_opts {
+	const char *specialist;		/* a handle, or NULL: everybody */
+	const char *team;		/* a team, or NULL: every team */
+	int check;			/* weekly: IPS_BELOW when anyone is
+					   below the target */
+	ips_day on;			/* caseload: the day, or IPS_DAY_NONE */
+};
+/* Per specialist, one ISO week (default this week; no other period). */
+int ips_report_weekly(ips *h, FILE *fp, const struct ips_report_opts *o);
+/* The IPS-25 items the records evidence (default this quarter). */
+int ips_report_fidelity(ips *h, FILE *fp, const struct ips_report_opts *o);
+/* Employment outcomes per specialist (default this quarter). */
+int ips_report_outcomes(ips *h, FILE *fp, const struct ips_report_opts *o);
+/* Clients per specialist on a day (o->on, or the period's last day, or
+ * today). */
+int ips_report_caseload(ips *h, FILE *fp, const struct ips_report_opts *o);
+/* Employers contacted to openings filled (default this quarter). */
+int ips_report_openings(ips *h, FILE *fp, const struct ips_report_opts *o);
 
 #endif

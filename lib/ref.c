@@ -296,3 +296,25 @@ ips_refs_load(ips *h, int argc, char **argv, int mask, long *n)
 	*n = l.n;
 	return rc;
 }
+
+int
+ips_refs_check(ips *h)
+{
+	sqlite3_stmt *st;
+	struct ips_ref r;
+	int rc, src;
+
+	if ((rc = ips_prepare(h, "SELECT type, id FROM temp.refs ORDER BY "
+	    "type, id", &st)) != 0)
+		return rc;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		r.type = sqlite3_column_int(st, 0);
+		r.id = sqlite3_column_int64(st, 1);
+		if ((rc = ips_ref_exists(h, r)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc == 0 && src != SQLITE_DONE)
+		rc = ips_db_fail(h, src);
+	return rc;
+}

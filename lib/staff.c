@@ -21,7 +21,13 @@ ips_staff_add(ips *h, const struct ips_staff *s)
 		return rc;
 	if (s->fte < 0 || s->fte > 1)
 		return ips_fail(h, IPS_EDATA, "fte: out of range 0.01 to 1");
-	if ((rc = ips_open(h, IPS_WRITE)) != 0 || (rc = ips_begin(h)) != 0)
+	/* Specialists may add themselves: -u names the one being added. */
+	if (ips_config(h) != NULL && h->cfg.me != NULL &&
+	    strcmp(h->cfg.me, s->handle) == 0) {
+		if ((rc = ips_open(h, IPS_WRITE)) != 0 ||
+		    (rc = ips_begin(h)) != 0)
+			return rc;
+	} else if ((rc = ips_write_begin(h)) != 0)
 		return rc;
 	if (ips_staff_id(h, s->handle, &dummy) == 0) {
 		rc = ips_fail(h, IPS_EDATA, "specialist '%s' exists already",
@@ -73,7 +79,7 @@ ips_staff_leave(ips *h, const char *handle, ips_day on)
 	ips_id id;
 	int rc;
 
-	if ((rc = ips_open(h, IPS_WRITE)) != 0 || (rc = ips_begin(h)) != 0)
+	if ((rc = ips_write_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_staff_id(h, handle, &id)) != 0)
 		goto fail;
