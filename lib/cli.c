@@ -4,8 +4,10 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -291,23 +293,31 @@ ips_run(ips *h, const struct ips_cmd *cmds, const char *usage, int argc,
 	    "--help')", name, h->tool);
 }
 
+/* Whether stdout is a pipe or socket that its reader has closed. */
+static int
+reader_gone(void)
+{
+	struct pollfd p = { STDOUT_FILENO, POLLOUT, 0 };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLERR);
+}
+
 int
 ips_finish(ips *h, int status)
 {
-	int err = 0;
+	int failed;
 
-	if (fflush(stdout) != 0 || ferror(stdout))
-		err = errno;
-	if (err != 0 && status == 0) {
-		/* A reader that stopped early (| head) is no news. */
-		if (err == EPIPE)
-			return IPS_EIO;
-		ips_fail(h, IPS_EIO, "cannot write output: %s", strerror(err));
-		status = IPS_EIO;
-	}
-	if (status != 0 && h->status == status)
-		fprintf(stderr, "%s: %s\n", h->tool, ips_errmsg(h));
-	else if (status != 0 && status != IPS_BELOW && h->err[0])
-		fprintf(stderr, "%s: %s\n", h->tool, ips_errmsg(h));
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	/* A reader that stopped early (| head) is no news. */
+	if ((failed || status == IPS_EIO) && reader_gone())
+		return IPS_EIO;
+	if (failed && status == 0)
+		status = ips_fail(h, IPS_EIO, "cannot write output: %s",
+		    strerror(errno));
+	/* A report below target (--check) says so in its output alone. */
+	if (status == 0 || (status == IPS_BELOW && h->status != IPS_BELOW))
+		return status;
+	fprintf(stderr, "%s: %s\n", h->tool, h->status == status ?
+	    ips_errmsg(h) : "failed");
 	return status;
 }
