@@ -159,4 +159,39 @@ test_expect_success 'ips sql: face-to-face contacts per specialist in a week' '
 	test_cmp expect actual
 '
 
+test_expect_success 'ips(7): every specialist of the week, 0 for none' '
+	ips staff add cid Cid &&
+	ips staff add dan Dan &&
+	ips staff leave dan --on 2026-11-15 &&
+	sqlite3 -readonly ips.db "
+	    SELECT s.handle, count(m.id) AS face_to_face
+	    FROM specialist s
+	    LEFT JOIN meeting m ON m.specialist_id = s.id
+	        AND m.held_on BETWEEN ${SQ}2026-11-16${SQ} AND ${SQ}2026-11-22${SQ}
+	        AND m.employer_id IS NOT NULL AND m.how = ${SQ}in-person${SQ}
+	    WHERE s.left_on IS NULL OR s.left_on >= ${SQ}2026-11-16${SQ}
+	    GROUP BY s.id ORDER BY s.handle" >actual &&
+	printf "ana|2\nbob|1\ncid|0\n" >expect &&
+	test_cmp expect actual
+'
+
+cat >jobs.sql <<\EOF
+insert into client (id, name, specialist_id, enrolled) values
+    (1, 'X', 1, '2026-01-05');
+insert into job (client_id, employer_id, title, start_on, end_on) values
+    (1, 1, 'cook', '2026-02-01', '2026-02-11'),
+    (1, 1, 'cook', '2026-03-01', '2026-03-31'),
+    (1, 1, 'cook', '2026-05-01', '2026-05-06'),
+    (1, 1, 'cook', '2026-06-01', null);
+EOF
+
+test_expect_success 'ips(7): the median tenure of jobs that ended' '
+	sqlite3 -bail ips.db <jobs.sql &&
+	ips sql -o json "SELECT tenure_days FROM job_v
+	    WHERE \"end\" IS NOT NULL ORDER BY tenure_days" >tenure.json &&
+	jq ".[length / 2 | floor].tenure_days" tenure.json >actual &&
+	echo 10 >expect &&
+	test_cmp expect actual
+'
+
 test_done
