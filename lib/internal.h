@@ -71,6 +71,10 @@ int ips_out_stmt(ips *h, FILE *fp, const struct ips_col *cols, int ncols,
 int ips_schema_check(ips *h, int *version);
 int ips_schema_migrate(ips *h);
 
+/* utf8.c: decodes one character of s[0..n-1] (n > 0) into *cp; returns
+ * its length, or 0 when s does not start with well-formed UTF-8. */
+size_t ips_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
 /* record.c */
 typedef int (*ips_bind_fn)(ips *h, sqlite3_stmt *st, void *arg);
 typedef int (*ips_show_fn)(ips *h, FILE *fp, ips_id id, void *arg);
@@ -136,5 +140,24 @@ int ips_write_begin(ips *h);
 
 /* Looks up a specialist's id by handle; IPS_EDATA listing the known ones. */
 int ips_staff_id(ips *h, const char *handle, ips_id *id);
+
+/* employer.c, opening.c */
+/* ips_write_begin for a command that changes a record that must exist:
+ * a missing database is IPS_ENOINPUT, and no file is made. */
+int ips_open_existing(ips *h);
+/* Employer operands as typed (e17, 17, a business id, an exact name) as
+ * typed references in *out (NULL when they come from stdin), for
+ * ips_refs_load; free with ips_operands_free(argc, *out). */
+int ips_employer_operands(ips *h, int argc, char **argv, char ***out);
+void ips_operands_free(int argc, char **argv);
+/* ips_record_list with nx more columns: extra is their SELECT list (", ..."
+ * over t), a literal. */
+int ips_list_more(ips *h, FILE *fp, const struct ips_kind *k,
+    const char *extra, const struct ips_col *xcols, int nx, const char *rest,
+    ips_bind_fn bind, void *arg);
+/* One record added in a transaction of its own. */
+int ips_add_one(ips *h, const struct ips_add_ops *ops, struct ips_values *v,
+    ips_id *id, int existing);
+const struct ips_add_ops *ips_opening_ops(void);
 
 #endif
