@@ -10,6 +10,18 @@
 # It runs in a fresh scratch directory with a clean environment, the built
 # tools first on PATH, and prints TAP for prove(1).
 #
+# Steps:	test_expect_success [PREREQ] 'title' 'commands'
+#		test_expect_failure [PREREQ] 'title' 'commands'  (known bug)
+# Checks:	test_expect_code N cmd...	test_must_fail cmd...
+#		test_cmp expect actual		test_must_be_empty file
+#		test_line_count = N file
+#		test_db_snapshot [DB]		test_db_unchanged
+# Helpers:	test_when_finished 'cmds'	test_db_lock [DB], test_db_unlock
+#		test_set_prereq, test_have_prereq (ROOT, NOT_ROOT, SQLITE3,
+#		SANITIZE are set here)
+# Inside a step, chain commands with && and end a loop's body with
+# "|| return 1".
+#
 # Environment: VERBOSE=1 shows every step's output, not only a failing
 # one's; KEEP=1 keeps the scratch directory when a step failed; B names
 # the folder with the built tools (make check sets it).
@@ -35,6 +47,9 @@ case "${1:-}" in
 	VERBOSE=1
 	;;
 esac
+if test -n "${VERBOSE:-}" && test -n "${test_description:-}"; then
+	printf '%s\n' "$test_description" | sed -e 's/^/# /'
+fi
 
 # A clean environment, the same on every machine.
 if locale -a 2>/dev/null | grep -qix 'c\.utf-\{0,1\}8'; then
@@ -153,20 +168,22 @@ test_when_finished() {
 $test_cleanup_cmds"
 }
 
+# A function of its own, so that "|| return 1" in a step's loop ends the
+# step and nothing more.
+test_eval_() {
+	eval "$1"
+}
+
 # Runs one step: eval its commands in this shell (no subshell, so that
 # variables set in one step are seen by the next), output to a file,
 # stdin from /dev/null; then back to the scratch directory.
 test_run_() {
 	test_cleanup_cmds=
-	{
-		eval "$1"
-	} >"$TEST_META/out" 2>&1 4>&1 </dev/null
+	test_eval_ "$1" >"$TEST_META/out" 2>&1 4>&1 </dev/null
 	test_eval_status_=$?
 	if test -n "$test_cleanup_cmds"; then
-		{
-			eval "$test_cleanup_cmds"
-		} >>"$TEST_META/out" 2>&1 4>&1 </dev/null ||
-		    test_eval_status_=1
+		test_eval_ "$test_cleanup_cmds" >>"$TEST_META/out" 2>&1 4>&1 \
+		    </dev/null || test_eval_status_=1
 		test_cleanup_cmds=
 	fi
 	cd "$TEST_SCRATCH" || exit 1

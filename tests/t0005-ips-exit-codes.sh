@@ -43,17 +43,6 @@ test_expect_success 'the -h of a command prints the usage too (0)' '
 	grep "^usage: ips init" out
 '
 
-# The SYNOPSIS is the lines between .nf and .fi, with fonts and escapes
-# removed; the usage is ips -h without "usage:" and the common options.
-test_expect_success 'the usage in ips.1 is the one ips -h prints' '
-	ips -h >out &&
-	sed -e "/^common options/d" -e "s/^usage: //" -e "s/^ *//" out >usage &&
-	sed -n "/^\.SH SYNOPSIS/,/^\.fi/p" "$TEST_SOURCE/man/man1/ips.1" >syn &&
-	sed -e "1,/^\.nf/d" -e "/^\.fi/d" -e "s/\\\\f[BIRP]//g" \
-	    -e "s/\\\\-/-/g" -e "s/\\\\&//g" syn >synopsis &&
-	test_cmp usage synopsis
-'
-
 test_expect_success 'ips with no command: usage on stderr (64)' '
 	test_expect_code 64 ips >out 2>err &&
 	test_must_be_empty out &&
