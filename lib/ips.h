@@ -387,4 +387,116 @@ int ips_report_caseload(ips *h, FILE *fp, const struct ips_report_opts *o);
 /* Employers contacted to openings filled (default this quarter). */
 int ips_report_openings(ips *h, FILE *fp, const struct ips_report_opts *o);
 
+/* report.c, report-weekly.c, fidelity.c, outcomes.c - ips-report.
+ * Each report opens the database read-only, takes its period from
+ * ips_period(h) and writes in the handle's format to fp. */
+
+struct ips_report_opts {
+	const char *specialist;		/* a handle, or NULL: everybody */
+	const char *team;		/* a team, or NULL: every team */
+	int check;			/* weekly: IPS_BELOW when anyone is
+					   below the target */
+	ips_day on;			/* caseload: the day, or IPS_DAY_NONE */
+};
+/* Per specialist, one ISO week (default this week; no other period). */
+int ips_report_weekly(ips *h, FILE *fp, const struct ips_report_opts *o);
+/* The IPS-25 items the records evidence (default this quarter). */
+int ips_report_fidelity(ips *h, FILE *fp, const struct ips_report_opts *o);
+/* Employment outcomes per specialist (default this quarter). */
+int ips_report_outcomes(ips *h, FILE *fp, const struct ips_report_opts *o);
+/* Clients per specialist on a day (o->on, or the period's last day, or
+ * today). */
+int ips_report_caseload(ips *h, FILE *fp, const struct ips_report_opts *o);
+/* Employers contacted to openings filled (default this quarter). */
+int ips_report_openings(ips *h, FILE *fp, const struct ips_report_opts *o);
+
+/* meet.c - the meeting log: employer contacts, client meetings and the
+ * follow-ups they promise (ips-meet) */
+
+/* Filters of list and export; NULL is any.  employer and client as typed:
+ * e17, a business id or an exact name; c42. */
+struct ips_meet_filter {
+	const char *specialist, *how, *purpose, *employer, *client;
+};
+/* Adds a meeting from typed values (field order of ips_kind_meeting):
+ * on today, how in-person and the acting specialist unless given; an
+ * employer or a client or both; a contact of that employer; next not
+ * before on; for the clients on whose behalf.  *id gets its id. */
+int ips_meet_add(ips *h, struct ips_values *v, ips_id *id);
+/* Changes the given fields of one meeting (m12 or 12) under the rules of
+ * add; a given for replaces the list, "" clears an optional field. */
+int ips_meet_set(ips *h, const char *ref, const struct ips_values *v);
+/* Deletes the meetings named in argv or on stdin, audited. */
+int ips_meet_rm(ips *h, int argc, char **argv);
+/* Meetings in the handle's period (ips_period) and filters, by day, time
+ * and reference.  Client references in argv or on stdin select meetings
+ * with or on behalf of those clients, employer references meetings with
+ * those employers; an empty pipe prints nothing. */
+int ips_meet_list(ips *h, FILE *fp, const struct ips_meet_filter *f,
+    int argc, char **argv);
+/* Every field of the meetings in the period and filters, for import. */
+int ips_meet_export(ips *h, FILE *fp, const struct ips_meet_filter *f);
+int ips_meet_show(ips *h, FILE *fp, int argc, char **argv);
+/* Follow-ups whose next date has come by on (IPS_DAY_NONE: today) and
+ * that no later meeting with the same employer (else client) answered,
+ * oldest first; specialist NULL is everybody. */
+int ips_meet_due(ips *h, FILE *fp, const char *specialist, ips_day on);
+/* import FILE or "-" in format (NULL: by the file's extension). */
+int ips_meet_import(ips *h, const char *path, const char *format);
+/* The last limit meetings with a client (IPS_REF_CLIENT, also those on
+ * their behalf) or an employer (IPS_REF_EMPLOYER), newest first, as a
+ * table with a header line; nothing at all when there are none.  For the
+ * show commands of ips-client and ips-employer. */
+int ips_meet_recent(ips *h, FILE *fp, int ref_type, ips_id id, int limit);
+
+/* employer.c, opening.c - ips-employer: employers, the persons to contact
+ * there, and the openings found with them */
+
+struct ips_employer_filter {
+	const char *sector;	/* a TOL 2008 letter */
+	const char *area;
+	const char *status;
+	const char *owner;	/* a handle */
+	const char *idle;	/* no meeting since: 60d, or a date */
+	const char *search;	/* a substring of name, industry, area, note */
+};
+/* Adds an employer (owner: the acting specialist unless given); the
+ * business id must be unique. */
+int ips_employer_add(ips *h, struct ips_values *v, ips_id *id);
+/* Employers with the fields of export and last_met. */
+int ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f);
+/* The records; in table format with contacts, openings, jobs, and the
+ * last 5 meetings.  Operands may be names or business ids. */
+int ips_employer_show(ips *h, FILE *fp, int argc, char **argv);
+int ips_employer_set(ips *h, const char *ref, const struct ips_values *v);
+enum { IPS_EDIT_SAVED, IPS_EDIT_UNCHANGED, IPS_EDIT_ABORTED };
+/* The record as YAML in the configured editor (temporary file in tmpdir)
+ * until it is valid; *result says what became of it. */
+int ips_employer_edit(ips *h, const char *ref, const char *tmpdir,
+    int *result);
+int ips_contact_add(ips *h, struct ips_values *v, ips_id *id);
+/* Contacts of the employers given (argv or stdin), or of all. */
+int ips_contact_list(ips *h, FILE *fp, int argc, char **argv);
+/* Every record of ips_kind_employer, _contact or _opening. */
+int ips_employer_export(ips *h, FILE *fp, const struct ips_kind *k);
+/* Imports records of one of those kinds (SPEC section 5). */
+int ips_employer_import(ips *h, const struct ips_kind *k, const char *path,
+    const char *format);
+/* Adds an opening (found: today, found_by: the acting specialist). */
+int ips_opening_add(ips *h, struct ips_values *v, ips_id *id);
+enum {
+	IPS_OPENINGS_OPEN = 1,
+	IPS_OPENINGS_HIDDEN = 2,
+	IPS_OPENINGS_NO_CANDIDATES = 4,	/* open, and no active client wants
+					   its job type */
+};
+int ips_openings_list(ips *h, FILE *fp, int flags, int argc, char **argv);
+struct ips_opening_end {
+	const char *filled_by;		/* a client: status filled */
+	const char *reason;		/* or closed, for this reason */
+	const char *on;			/* a date, or NULL: today */
+};
+int ips_opening_close(ips *h, const char *ref,
+    const struct ips_opening_end *e);
+
 #endif
