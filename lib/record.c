@@ -494,7 +494,8 @@ ips_record_select(ips *h, const struct ips_kind *k, char *buf, size_t n)
 
 	if (pseudo && (i = ips_pseudo_register(h)) != 0)
 		return i;
-	snprintf(expr, sizeof expr, "'%c' || t.id", ips_ref_letter(k->ref_type));
+	snprintf(expr, sizeof expr, "SELECT '%c' || t.id",
+	    ips_ref_letter(k->ref_type));
 	bad |= append(buf, n, &len, expr);
 	for (i = 0; i < k->nfields; i++) {
 		const struct ips_field *f = &k->fields[i];
