@@ -387,4 +387,43 @@ int ips_report_caseload(ips *h, FILE *fp, const struct ips_report_opts *o);
 /* Employers contacted to openings filled (default this quarter). */
 int ips_report_openings(ips *h, FILE *fp, const struct ips_report_opts *o);
 
+/* meet.c - the meeting log: employer contacts, client meetings and the
+ * follow-ups they promise (ips-meet) */
+
+/* Filters of list and export; NULL is any.  employer and client as typed:
+ * e17, a business id or an exact name; c42. */
+struct ips_meet_filter {
+	const char *specialist, *how, *purpose, *employer, *client;
+};
+/* Adds a meeting from typed values (field order of ips_kind_meeting):
+ * on today, how in-person and the acting specialist unless given; an
+ * employer or a client or both; a contact of that employer; next not
+ * before on; for the clients on whose behalf.  *id gets its id. */
+int ips_meet_add(ips *h, struct ips_values *v, ips_id *id);
+/* Changes the given fields of one meeting (m12 or 12) under the rules of
+ * add; a given for replaces the list, "" clears an optional field. */
+int ips_meet_set(ips *h, const char *ref, const struct ips_values *v);
+/* Deletes the meetings named in argv or on stdin, audited. */
+int ips_meet_rm(ips *h, int argc, char **argv);
+/* Meetings in the handle's period (ips_period) and filters, by day, time
+ * and reference.  Client references in argv or on stdin select meetings
+ * with or on behalf of those clients, employer references meetings with
+ * those employers; an empty pipe prints nothing. */
+int ips_meet_list(ips *h, FILE *fp, const struct ips_meet_filter *f,
+    int argc, char **argv);
+/* Every field of the meetings in the period and filters, for import. */
+int ips_meet_export(ips *h, FILE *fp, const struct ips_meet_filter *f);
+int ips_meet_show(ips *h, FILE *fp, int argc, char **argv);
+/* Follow-ups whose next date has come by on (IPS_DAY_NONE: today) and
+ * that no later meeting with the same employer (else client) answered,
+ * oldest first; specialist NULL is everybody. */
+int ips_meet_due(ips *h, FILE *fp, const char *specialist, ips_day on);
+/* import FILE or "-" in format (NULL: by the file's extension). */
+int ips_meet_import(ips *h, const char *path, const char *format);
+/* The last limit meetings with a client (IPS_REF_CLIENT, also those on
+ * their behalf) or an employer (IPS_REF_EMPLOYER), newest first, as a
+ * table with a header line; nothing at all when there are none.  For the
+ * show commands of ips-client and ips-employer. */
+int ips_meet_recent(ips *h, FILE *fp, int ref_type, ips_id id, int limit);
+
 #endif
