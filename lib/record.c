@@ -133,9 +133,12 @@ ips_resolve(ips *h, int ref_type, const char *s, ips_id *id)
 	int rc, i;
 
 	if (ips_ref_parse(h, s, ref_type, &r) != 0) {
-		/* Names, for the kinds that have a findable name. */
+		/* Names, for the kinds that have a findable name; business
+		 * ids start with a digit. */
 		if (ref_type == IPS_REF_EMPLOYER || ref_type == IPS_REF_CLIENT)
-			if (s[0] != '\0' && !isdigit((unsigned char)s[0]))
+			if ((s[0] != '\0' && !isdigit((unsigned char)s[0])) ||
+			    (ref_type == IPS_REF_EMPLOYER &&
+			    strchr(s, '-') != NULL))
 				return resolve_name(h, ref_type, s, id);
 		return h->status;
 	}
