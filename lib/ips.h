@@ -426,4 +426,54 @@ int ips_meet_import(ips *h, const char *path, const char *format);
  * show commands of ips-client and ips-employer. */
 int ips_meet_recent(ips *h, FILE *fp, int ref_type, ips_id id, int limit);
 
+/* employer.c, opening.c - ips-employer: employers, the persons to contact
+ * there, and the openings found with them */
+
+struct ips_employer_filter {
+	const char *sector;	/* a TOL 2008 letter */
+	const char *area;
+	const char *status;
+	const char *owner;	/* a handle */
+	const char *idle;	/* no meeting since: 60d, or a date */
+	const char *search;	/* a substring of name, industry, area, note */
+};
+/* Adds an employer (owner: the acting specialist unless given); the
+ * business id must be unique. */
+int ips_employer_add(ips *h, struct ips_values *v, ips_id *id);
+/* Employers with the fields of export and last_met. */
+int ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f);
+/* The records; in table format with contacts, openings, jobs, and the
+ * last 5 meetings.  Operands may be names or business ids. */
+int ips_employer_show(ips *h, FILE *fp, int argc, char **argv);
+int ips_employer_set(ips *h, const char *ref, const struct ips_values *v);
+enum { IPS_EDIT_SAVED, IPS_EDIT_UNCHANGED, IPS_EDIT_ABORTED };
+/* The record as YAML in the configured editor (temporary file in tmpdir)
+ * until it is valid; *result says what became of it. */
+int ips_employer_edit(ips *h, const char *ref, const char *tmpdir,
+    int *result);
+int ips_contact_add(ips *h, struct ips_values *v, ips_id *id);
+/* Contacts of the employers given (argv or stdin), or of all. */
+int ips_contact_list(ips *h, FILE *fp, int argc, char **argv);
+/* Every record of ips_kind_employer, _contact or _opening. */
+int ips_employer_export(ips *h, FILE *fp, const struct ips_kind *k);
+/* Imports records of one of those kinds (SPEC section 5). */
+int ips_employer_import(ips *h, const struct ips_kind *k, const char *path,
+    const char *format);
+/* Adds an opening (found: today, found_by: the acting specialist). */
+int ips_opening_add(ips *h, struct ips_values *v, ips_id *id);
+enum {
+	IPS_OPENINGS_OPEN = 1,
+	IPS_OPENINGS_HIDDEN = 2,
+	IPS_OPENINGS_NO_CANDIDATES = 4,	/* open, and no active client wants
+					   its job type */
+};
+int ips_openings_list(ips *h, FILE *fp, int flags, int argc, char **argv);
+struct ips_opening_end {
+	const char *filled_by;		/* a client: status filled */
+	const char *reason;		/* or closed, for this reason */
+	const char *on;			/* a date, or NULL: today */
+};
+int ips_opening_close(ips *h, const char *ref,
+    const struct ips_opening_end *e);
+
 #endif

@@ -1,0 +1,551 @@
+/*
+ * employer.c - employers and the persons to contact there: what
+ * ips-employer does with them.  The openings are in opening.c; what the
+ * two share is declared in internal.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+static int
+fidx(const struct ips_kind *k, const char *name)
+{
+	return ips_field_index(k, name);
+}
+
+int
+ips_open_existing(ips *h)
+{
+	const char *path;
+	struct stat sb;
+
+	/* No database holds no record: a command that changes one fails
+	 * without leaving an empty file behind. */
+	if (h->db == NULL) {
+		if ((path = ips_db_path(h)) == NULL)
+			return h->status ? h->status : ips_nomem(h);
+		if (stat(path, &sb) != 0)
+			return ips_fail(h, IPS_ENOINPUT, "no database at '%s' "
+			    "(create one with 'ips init')", path);
+	}
+	return ips_write_begin(h);
+}
+
+void
+ips_operands_free(int argc, char **argv)
+{
+	int i;
+
+	if (argv == NULL)
+		return;
+	for (i = 0; i < argc; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+int
+ips_employer_operands(ips *h, int argc, char **argv, char ***out)
+{
+	char **v;
+	ips_id id;
+	int i, rc;
+
+	/* Typed references as the operand loop reads them; a pipe already
+	 * carries references and is read as it is. */
+	*out = NULL;
+	if (ips_refs_source(argc, argv) != IPS_REFS_ARGV)
+		return 0;
+	if ((v = calloc(argc + 1, sizeof *v)) == NULL)
+		return ips_nomem(h);
+	for (i = 0; i < argc; i++) {
+		if ((rc = ips_resolve(h, IPS_REF_EMPLOYER, argv[i], &id)) != 0) {
+			ips_operands_free(i, v);
+			return rc;
+		}
+		if ((v[i] = malloc(24)) == NULL) {
+			ips_operands_free(i, v);
+			return ips_nomem(h);
+		}
+		snprintf(v[i], 24, "e%lld", (long long)id);
+	}
+	*out = v;
+	return 0;
+}
+
+int
+ips_list_more(ips *h, FILE *fp, const struct ips_kind *k, const char *extra,
+    const struct ips_col *xcols, int nx, const char *rest, ips_bind_fn bind,
+    void *arg)
+{
+	struct ips_col cols[IPS_MAXFIELDS + 8];
+	char sql[8192];
+	size_t len;
+	sqlite3_stmt *st;
+	int rc, n;
+
+	if (nx > 7)
+		return ips_fail(h, IPS_EIO, "internal error: too many columns");
+	if ((rc = ips_record_select(h, k, sql, sizeof sql)) != 0)
+		return rc;
+	len = strlen(sql);
+	if (snprintf(sql + len, sizeof sql - len, "%s FROM %s t %s", extra,
+	    k->table, rest) >= (int)(sizeof sql - len))
+		return ips_fail(h, IPS_EIO, "internal error: statement too long");
+	if ((rc = ips_prepare(h, sql, &st)) != 0)
+		return rc;
+	if (bind != NULL && (rc = bind(h, st, arg)) != 0) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	n = ips_record_cols(k, cols);
+	memcpy(cols + n, xcols, nx * sizeof *xcols);
+	return ips_out_stmt(h, fp, cols, n + nx, st);
+}
+
+int
+ips_add_one(ips *h, const struct ips_add_ops *ops, struct ips_values *v,
+    ips_id *id, int existing)
+{
+	int rc;
+
+	if ((rc = existing ? ips_open_existing(h) : ips_write_begin(h)) != 0)
+		return rc;
+	if ((rc = ips_record_add(h, ops, v, id)) != 0) {
+		ips_rollback(h);
+		return rc;
+	}
+	return ips_commit(h);
+}
+
+static int
+section(ips *h, FILE *fp, const char *title, const struct ips_col *cols,
+    int ncols, sqlite3_stmt *st)
+{
+	const char *vals[16];
+	ips_out *o = NULL;
+	int i, rc;
+
+	/* Sections with nothing in them are left out. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (o == NULL) {
+			fprintf(fp, "\n%s\n", title);
+			o = ips_out_new(fp, IPS_FMT_TABLE, 1, cols, ncols);
+			if (o == NULL) {
+				sqlite3_finalize(st);
+				return ips_nomem(h);
+			}
+		}
+		for (i = 0; i < ncols && i < 16; i++)
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		if (ips_out_row(o, vals, 0) != 0) {
+			rc = SQLITE_ROW;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		ips_out_free(o);
+		return ips_db_fail(h, rc);
+	}
+	if ((o != NULL && ips_out_end(o) != 0) || rc == SQLITE_ROW)
+		return ips_fail(h, IPS_EIO, "cannot write output");
+	return 0;
+}
+
+/* employers */
+
+static int
+unique_business_id(ips *h, const char *bid, ips_id self)
+{
+	static const char sql[] = "SELECT id FROM employer WHERE "
+	    "business_id = ?1 AND id <> ?2";
+	sqlite3_stmt *st;
+	ips_id other;
+	int rc;
+
+	if (bid == NULL || bid[0] == '\0')
+		return 0;
+	if ((rc = ips_cached(h, sql, &st)) != 0)
+		return rc;
+	ips_bind_text(st, 1, bid);
+	sqlite3_bind_int64(st, 2, self);
+	rc = sqlite3_step(st);
+	other = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return ips_db_fail(h, rc);
+	/* It matched a stored id: a business id, not personal data. */
+	return ips_fail(h, IPS_EDATA, "business_id: %s is already e%lld", bid,
+	    (long long)other);
+}
+
+static int
+employer_defaults(ips *h, struct ips_values *v, void *arg)
+{
+	const struct ips_config *cfg;
+	int owner = fidx(&ips_kind_employer, "owner");
+
+	(void)arg;
+	if (v->v[owner] == NULL && (cfg = ips_config(h)) != NULL &&
+	    cfg->me != NULL)
+		v->v[owner] = cfg->me;
+	return 0;
+}
+
+static int
+employer_check(ips *h, const struct ips_values *v, void *arg)
+{
+	(void)arg;
+	return unique_business_id(h, v->v[fidx(&ips_kind_employer,
+	    "business_id")], 0);
+}
+
+static const struct ips_add_ops employer_ops = {
+	&ips_kind_employer, employer_defaults, employer_check, NULL, NULL,
+};
+
+int
+ips_employer_add(ips *h, struct ips_values *v, ips_id *id)
+{
+	return ips_add_one(h, &employer_ops, v, id, 0);
+}
+
+static int
+bind_filter(ips *h, sqlite3_stmt *st, void *arg)
+{
+	const struct ips_employer_filter *f = arg;
+	const struct ips_kind *k = &ips_kind_employer;
+	char date[11], *pat, *q;
+	const char *s;
+	ips_day from;
+	int rc;
+
+	const struct {
+		const char *field, *value;
+	} by[] = { { "sector", f->sector }, { "area", f->area },
+		{ "status", f->status }, { "owner", f->owner } };
+	size_t i;
+
+	/* Checked as the fields are: a sector letter, a status, a handle. */
+	for (i = 0; i < sizeof by / sizeof by[0]; i++) {
+		if (by[i].value == NULL)
+			continue;
+		if (by[i].value[0] == '\0')
+			return ips_fail(h, IPS_EUSAGE, "--%s: empty", by[i].field);
+		if ((rc = ips_field_bind(h, &k->fields[fidx(k, by[i].field)],
+		    by[i].value, st, (int)i + 1)) != 0)
+			return rc;
+	}
+	if (f->idle != NULL) {
+		if ((rc = ips_span_parse(h, "idle", f->idle, &from)) != 0)
+			return rc;
+		ips_bind_text(st, 5, ips_day_format(from, date));
+		ips_bind_text(st, 6, ips_day_format(ips_today(h), date));
+	}
+	if (f->search != NULL) {
+		if ((rc = ips_check_text(h, "search", f->search, IPS_NAME_MAX,
+		    0)) != 0)
+			return rc;
+		/* A substring, with LIKE's own wildcards taken literally. */
+		if ((pat = malloc(2 * strlen(f->search) + 3)) == NULL)
+			return ips_nomem(h);
+		q = pat;
+		*q++ = '%';
+		for (s = f->search; *s; s++) {
+			if (*s == '%' || *s == '_' || *s == '\\')
+				*q++ = '\\';
+			*q++ = *s;
+		}
+		*q++ = '%';
+		*q = '\0';
+		if (sqlite3_bind_text(st, 7, pat, -1, free) != SQLITE_OK)
+			return ips_db_fail(h, SQLITE_NOMEM);
+	}
+	return 0;
+}
+
+static const char last_met[] = ", (SELECT max(m.held_on) FROM meeting m "
+    "WHERE m.employer_id = t.id)";
+static const struct ips_col last_met_col[] = { { "last_met", IPS_COL_TEXT } };
+
+int
+ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f)
+{
+	static const char rest[] =
+	    "WHERE (?1 IS NULL OR t.sector = ?1) "
+	    "AND (?2 IS NULL OR t.area = ?2) "
+	    "AND (?3 IS NULL OR t.status = ?3) "
+	    "AND (?4 IS NULL OR t.owner_id = ?4) "
+	    "AND (?5 IS NULL OR NOT EXISTS (SELECT 1 FROM meeting m "
+	    "WHERE m.employer_id = t.id AND m.held_on BETWEEN ?5 AND ?6)) "
+	    "AND (?7 IS NULL OR t.name LIKE ?7 ESCAPE '\\' "
+	    "OR t.industry LIKE ?7 ESCAPE '\\' OR t.area LIKE ?7 ESCAPE '\\' "
+	    "OR t.note LIKE ?7 ESCAPE '\\') "
+	    "ORDER BY t.id";
+	int rc;
+
+	if ((rc = ips_open(h, IPS_READ)) != 0)
+		return rc;
+	return ips_list_more(h, fp, &ips_kind_employer, last_met,
+	    last_met_col, 1, rest, bind_filter, (void *)f);
+}
+
+static int
+employer_more(ips *h, FILE *fp, ips_id id, void *arg)
+{
+	static const struct ips_col contact_cols[] = {
+		{ "contact", IPS_COL_TEXT }, { "name", IPS_COL_TEXT },
+		{ "role", IPS_COL_TEXT }, { "phone", IPS_COL_TEXT },
+		{ "email", IPS_COL_TEXT },
+	};
+	static const struct ips_col opening_cols[] = {
+		{ "opening", IPS_COL_TEXT }, { "title", IPS_COL_TEXT },
+		{ "job_type", IPS_COL_TEXT }, { "positions", IPS_COL_INT },
+		{ "hidden", IPS_COL_BOOL }, { "found", IPS_COL_TEXT },
+		{ "status", IPS_COL_TEXT }, { "closed", IPS_COL_TEXT },
+	};
+	static const struct ips_col job_cols[] = {
+		{ "job", IPS_COL_TEXT }, { "client", IPS_COL_TEXT },
+		{ "name", IPS_COL_TEXT }, { "title", IPS_COL_TEXT },
+		{ "start", IPS_COL_TEXT }, { "end", IPS_COL_TEXT },
+	};
+	static const struct ips_col meeting_cols[] = {
+		{ "meeting", IPS_COL_TEXT }, { "on", IPS_COL_TEXT },
+		{ "specialist", IPS_COL_TEXT }, { "how", IPS_COL_TEXT },
+		{ "purpose", IPS_COL_TEXT }, { "contact", IPS_COL_TEXT },
+		{ "client", IPS_COL_TEXT }, { "outcome", IPS_COL_TEXT },
+		{ "next", IPS_COL_TEXT },
+	};
+	static const char contacts[] = "SELECT 'p' || id, name, role, phone, "
+	    "email FROM contact WHERE employer_id = ? ORDER BY id";
+	static const char openings[] = "SELECT 'o' || id, title, job_type, "
+	    "positions, hidden, found_on, status, closed_on FROM opening "
+	    "WHERE employer_id = ? ORDER BY status <> 'open', found_on DESC, "
+	    "id DESC";
+	static const char jobs[] = "SELECT 'j' || j.id, 'c' || j.client_id, "
+	    "c.name, j.title, j.start_on, j.end_on FROM job j "
+	    "JOIN client c ON c.id = j.client_id WHERE j.employer_id = ? "
+	    "ORDER BY j.start_on DESC, j.id DESC";
+	static const char jobs_pseudo[] = "SELECT 'j' || j.id, "
+	    "'c' || j.client_id, ips_pseudonym('name', c.id, c.name), j.title, "
+	    "j.start_on, j.end_on FROM job j "
+	    "JOIN client c ON c.id = j.client_id WHERE j.employer_id = ? "
+	    "ORDER BY j.start_on DESC, j.id DESC";
+	static const char meetings[] = "SELECT 'm' || m.id, m.held_on, "
+	    "s.handle, m.how, m.purpose, 'p' || m.contact_id, "
+	    "'c' || m.client_id, m.outcome, m.next_on FROM meeting m "
+	    "JOIN specialist s ON s.id = m.specialist_id "
+	    "WHERE m.employer_id = ? ORDER BY m.held_on DESC, m.id DESC "
+	    "LIMIT 5";
+	static const struct {
+		const char *title, *sql;
+		const struct ips_col *cols;
+		int ncols;
+	} sections[] = {
+		{ "contacts", contacts, contact_cols, 5 },
+		{ "openings", openings, opening_cols, 8 },
+		{ "jobs", jobs, job_cols, 6 },
+		{ "last meetings", meetings, meeting_cols, 9 },
+	};
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	(void)arg;
+	for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+		const char *sql = sections[i].sql;
+
+		if (sql == jobs && ips_pseudonymize(h))
+			sql = jobs_pseudo;
+		if ((rc = ips_prepare(h, sql, &st)) != 0)
+			return rc;
+		sqlite3_bind_int64(st, 1, id);
+		if ((rc = section(h, fp, sections[i].title,
+		    sections[i].cols, sections[i].ncols, st)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+ips_employer_show(ips *h, FILE *fp, int argc, char **argv)
+{
+	char **refs;
+	int rc;
+
+	if (ips_refs_source(argc, argv) == IPS_REFS_NONE)
+		return ips_fail(h, IPS_EUSAGE, "show: which employer? (give "
+		    "a reference or pipe some in)");
+	if ((rc = ips_open(h, IPS_READ)) != 0 ||
+	    (rc = ips_employer_operands(h, argc, argv, &refs)) != 0)
+		return rc;
+	rc = ips_record_show(h, fp, &ips_kind_employer, argc, refs ? refs :
+	    argv, employer_more, NULL);
+	ips_operands_free(argc, refs);
+	return rc;
+}
+
+/* Fields that have a default in the schema and so cannot go empty. */
+static int
+clears_default(ips *h, const struct ips_kind *k, const struct ips_values *v)
+{
+	static const char *const keep[] = { "employer.status",
+		"opening.positions", "opening.hidden", "opening.found", NULL };
+	char name[64];
+	int i, j;
+
+	for (i = 0; i < k->nfields; i++) {
+		if (v->v[i] == NULL || v->v[i][0] != '\0')
+			continue;
+		snprintf(name, sizeof name, "%s.%s", k->name,
+		    k->fields[i].name);
+		for (j = 0; keep[j] != NULL; j++)
+			if (strcmp(keep[j], name) == 0)
+				return ips_fail(h, IPS_EDATA, "%s: empty",
+				    k->fields[i].name);
+	}
+	return 0;
+}
+
+static int
+set_record(ips *h, const struct ips_kind *k, ips_id id,
+    const struct ips_values *v, const char *action)
+{
+	struct ips_ref r = { k->ref_type, id };
+	char fields[512], ref[32];
+	int rc, bid;
+
+	if ((rc = clears_default(h, k, v)) != 0)
+		return rc;
+	if (k == &ips_kind_employer) {
+		bid = fidx(k, "business_id");
+		if ((rc = unique_business_id(h, v->v[bid], id)) != 0)
+			return rc;
+	}
+	if ((rc = ips_record_update(h, k, id, v)) != 0)
+		return rc;
+	ips_values_fields(k, v, fields, sizeof fields);
+	return ips_audit(h, action, ips_ref_format(r, ref, sizeof ref),
+	    fields);
+}
+
+int
+ips_employer_set(ips *h, const char *ref, const struct ips_values *v)
+{
+	ips_id id;
+	int rc;
+
+	if ((rc = ips_open_existing(h)) != 0)
+		return rc;
+	if ((rc = ips_resolve(h, IPS_REF_EMPLOYER, ref, &id)) != 0 ||
+	    (rc = set_record(h, &ips_kind_employer, id, v, "set")) != 0) {
+		ips_rollback(h);
+		return rc;
+	}
+	return ips_commit(h);
+}
+
+/* contacts */
+
+int
+ips_contact_add(ips *h, struct ips_values *v, ips_id *id)
+{
+	static const struct ips_add_ops ops = { &ips_kind_contact, NULL,
+		NULL, NULL, NULL };
+
+	return ips_add_one(h, &ops, v, id, 1);
+}
+
+static const char employer_name[] = ", (SELECT e.name FROM employer e "
+    "WHERE e.id = t.employer_id)";
+static const struct ips_col employer_name_col[] = {
+	{ "employer_name", IPS_COL_TEXT },
+};
+
+static int
+bind_int(ips *h, sqlite3_stmt *st, void *arg)
+{
+	(void)h;
+	return sqlite3_bind_int(st, 1, *(int *)arg) == SQLITE_OK ? 0 :
+	    ips_db_fail(h, SQLITE_RANGE);
+}
+
+int
+ips_contact_list(ips *h, FILE *fp, int argc, char **argv)
+{
+	static const char rest[] = "WHERE ?1 = 0 OR t.employer_id IN "
+	    "(SELECT id FROM temp.refs WHERE type = 2) "
+	    "ORDER BY t.employer_id, t.id";
+	char **refs;
+	long n;
+	int rc, some;
+
+	some = ips_refs_source(argc, argv) != IPS_REFS_NONE;
+	if ((rc = ips_open(h, IPS_READ)) != 0 ||
+	    (rc = ips_employer_operands(h, argc, argv, &refs)) != 0)
+		return rc;
+	rc = ips_refs_load(h, argc, refs ? refs : argv, IPS_REF_EMPLOYER, &n);
+	ips_operands_free(argc, refs);
+	if (rc != 0 || (rc = ips_refs_check(h)) != 0)
+		return rc;
+	return ips_list_more(h, fp, &ips_kind_contact, employer_name,
+	    employer_name_col, 1, rest, bind_int, &some);
+}
+
+/* export and import of the three kinds */
+
+static const struct ips_add_ops contact_ops = { &ips_kind_contact, NULL,
+	NULL, NULL, NULL };
+
+int
+ips_employer_export(ips *h, FILE *fp, const struct ips_kind *k)
+{
+	int rc;
+
+	if (k != &ips_kind_employer && k != &ips_kind_contact &&
+	    k != &ips_kind_opening)
+		return ips_fail(h, IPS_EUSAGE, "cannot export %s records",
+		    k->name);
+	if ((rc = ips_open(h, IPS_READ)) != 0)
+		return rc;
+	return ips_record_list(h, fp, k, "ORDER BY t.id", NULL, NULL);
+}
+
+static const struct ips_add_ops *
+employer_ops_of(const struct ips_kind *k)
+{
+	if (k == &ips_kind_employer)
+		return &employer_ops;
+	if (k == &ips_kind_contact)
+		return &contact_ops;
+	if (k == &ips_kind_opening)
+		return ips_opening_ops();
+	return NULL;
+}
+
+int
+ips_employer_import(ips *h, const struct ips_kind *k, const char *path,
+    const char *format)
+{
+	const struct ips_add_ops *ops;
+
+	if ((ops = employer_ops_of(k)) == NULL)
+		return ips_fail(h, IPS_EUSAGE, "cannot import %s records",
+		    k->name);
+	(void)path;
+	(void)format;
+	return ips_fail(h, IPS_EUSAGE, "import: not available yet");
+}
+
+int
+ips_employer_edit(ips *h, const char *ref, const char *tmpdir, int *result)
+{
+	(void)ref;
+	(void)tmpdir;
+	*result = IPS_EDIT_UNCHANGED;
+	return ips_fail(h, IPS_EUSAGE, "edit: not available yet");
+}
