@@ -178,6 +178,19 @@ test_eval_() {
 # variables set in one step are seen by the next), output to a file,
 # stdin from /dev/null; then back to the scratch directory.
 test_run_() {
+	# A step whose && chain is broken would pass whatever its early
+	# commands do: with a false start, a whole chain runs nothing and
+	# keeps the status.  (As in git; TEST_CHAIN_LINT=0 turns it off.)
+	if test "${TEST_CHAIN_LINT:-1}" != 0; then
+		test_eval_ "(exit 117) && $1" >/dev/null 2>&1 </dev/null
+		test_lint_=$?
+		cd "$TEST_SCRATCH" || exit 1
+		if test "$test_lint_" != 117; then
+			echo "test: broken && chain: the step is not run" \
+			    >"$TEST_META/out"
+			return 1
+		fi
+	fi
 	test_cleanup_cmds=
 	test_eval_ "$1" >"$TEST_META/out" 2>&1 4>&1 </dev/null
 	test_eval_status_=$?

@@ -137,6 +137,17 @@ test_expect_success 'a file that is not SQLite is refused, left alone (65)' '
 	test_cmp expect bad.db
 '
 
+# lib/db.c ips_open(IPS_READ) takes an empty file for a version-0
+# database and migrates it: a reading command writes, and the new
+# database keeps the file's mode (0644 here), not 0600.
+test_expect_failure 'a reading command leaves an empty file alone' '
+	: >empty.db &&
+	chmod 0644 empty.db &&
+	test_must_fail ips info -d empty.db 2>err &&
+	test_line_count = 1 err &&
+	test_must_be_empty empty.db
+'
+
 test_expect_success 'ips -d bad.db info (option first) exits 65' '
 	test_expect_code 65 ips -d bad.db info 2>err &&
 	test_line_count = 1 err

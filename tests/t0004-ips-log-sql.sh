@@ -125,6 +125,15 @@ test_expect_success 'ips sql cannot create a file through ATTACH' '
 	test ! -e evil.db
 '
 
+# SPEC 4: the pseudonym key is made once per database "which never
+# leaves it"; lib/admin.c ips_sql prints the meta table like any other.
+test_expect_failure 'ips sql does not give out the pseudonym key' '
+	{ ips sql -H "select hex(value) from meta" >out1 2>&1 || :; } &&
+	! grep "[0-9A-F]\{32\}" out1 &&
+	{ ips sql -H "select * from meta" >out2 2>&1 || :; } &&
+	! grep "pseudonym_key" out2
+'
+
 test_expect_success 'ips sql: a syntax error is bad data (65), one line' '
 	test_db_snapshot &&
 	test_expect_code 65 ips sql "selec handle from specialist" 2>err &&
