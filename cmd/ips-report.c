@@ -9,14 +9,11 @@
 #include "ips.h"
 
 static const char usage_text[] =
-"usage: ips-report weekly [--week W] [--check] [filters]\n"
-"       ips-report fidelity [--quarter Q | period] [filters]\n"
-"       ips-report outcomes [--quarter Q | period] [filters]\n"
-"       ips-report caseload [--on D] [filters]\n"
-"       ips-report openings [period] [filters]\n"
-"filters: --specialist H, --team T\n"
-"period: --week W, --month M, --quarter Q, --year Y, --from D, --to D,\n"
-"        --since D\n"
+"usage: ips-report weekly [--week W] [--specialist H] [--team T] [--check]\n"
+"       ips-report fidelity [PERIOD] [--specialist H] [--team T]\n"
+"       ips-report outcomes [PERIOD] [--specialist H] [--team T]\n"
+"       ips-report caseload [--on D | PERIOD] [--specialist H] [--team T]\n"
+"       ips-report openings [PERIOD] [--specialist H] [--team T]\n"
 "common options: -d FILE, -u HANDLE, -o FORMAT, -H, -h, --version\n";
 
 enum { OPT_SPECIALIST = 0x200, OPT_TEAM, OPT_CHECK, OPT_ON };

@@ -387,7 +387,7 @@ put_charts(struct weekly *wk)
 {
 	const char **labels, *weeks[IPS_TREND_WEEKS];
 	long *f2f, *trend;
-	char title[96];
+	char title[96], t[32];
 	size_t i, n = wk->staff.n;
 	int k, rc = 0;
 
@@ -414,9 +414,10 @@ put_charts(struct weekly *wk)
 	snprintf(title, sizeof title, "8-week trend, %s\xe2\x80\x93%s",
 	    wk->weeks[0], wk->weeks[IPS_TREND_WEEKS - 1]);
 	ips_page_heading(wk->r.fp, title);
-	ips_svg_trend(wk->r.fp, "Face-to-face employer contacts a week",
-	    labels, trend, (int)n, IPS_TREND_WEEKS,
-	    weeks, wk->target);
+	snprintf(title, sizeof title, "Face-to-face employer contacts a week "
+	    "(dashed: the target, %s)", rpt_num(t, wk->target));
+	ips_svg_trend(wk->r.fp, title, labels, trend, (int)n,
+	    IPS_TREND_WEEKS, weeks, wk->target);
 	rc = put_trend_table(wk);
 done:
 	free(labels);

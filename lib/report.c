@@ -386,7 +386,7 @@ ips_report_caseload(ips *h, FILE *fp, const struct ips_report_opts *o)
 	day = o->on != IPS_DAY_NONE ? o->on : given ? r.p->to : ips_today(h);
 	ips_day_format(day, r.from);
 	ips_day_format(day, r.to);
-	snprintf(sub, sizeof sub, "on %s", r.from);
+	snprintf(sub, sizeof sub, "%s", r.from);
 	if ((rc = ips_prepare(h, "SELECT s.handle, s.fte, "
 	    "(SELECT count(*) FROM client c WHERE c.specialist_id = s.id AND "
 	    RPT_STATUS_ON("?1") " <> 'closed') "
