@@ -294,6 +294,30 @@ ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f)
 	    last_met_col, 1, rest, bind_filter, (void *)f);
 }
 
+/* The last 5 meetings, under a title when there are any. */
+static int
+last_meetings(ips *h, FILE *fp, ips_id id)
+{
+	FILE *mem;
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return ips_nomem(h);
+	rc = ips_meet_recent(h, mem, IPS_REF_EMPLOYER, id, 5);
+	if (fclose(mem) != 0 && rc == 0)
+		rc = ips_nomem(h);
+	if (rc == 0 && len > 0) {
+		fputs("\nlast meetings\n", fp);
+		fwrite(buf, 1, len, fp);
+		if (ferror(fp))
+			rc = ips_fail(h, IPS_EIO, "cannot write output");
+	}
+	free(buf);
+	return rc;
+}
+
 static int
 employer_more(ips *h, FILE *fp, ips_id id, void *arg)
 {
@@ -313,13 +337,6 @@ employer_more(ips *h, FILE *fp, ips_id id, void *arg)
 		{ "name", IPS_COL_TEXT }, { "title", IPS_COL_TEXT },
 		{ "start", IPS_COL_TEXT }, { "end", IPS_COL_TEXT },
 	};
-	static const struct ips_col meeting_cols[] = {
-		{ "meeting", IPS_COL_TEXT }, { "on", IPS_COL_TEXT },
-		{ "specialist", IPS_COL_TEXT }, { "how", IPS_COL_TEXT },
-		{ "purpose", IPS_COL_TEXT }, { "contact", IPS_COL_TEXT },
-		{ "client", IPS_COL_TEXT }, { "outcome", IPS_COL_TEXT },
-		{ "next", IPS_COL_TEXT },
-	};
 	static const char contacts[] = "SELECT 'p' || id, name, role, phone, "
 	    "email FROM contact WHERE employer_id = ? ORDER BY id";
 	static const char openings[] = "SELECT 'o' || id, title, job_type, "
@@ -335,12 +352,6 @@ employer_more(ips *h, FILE *fp, ips_id id, void *arg)
 	    "j.start_on, j.end_on FROM job j "
 	    "JOIN client c ON c.id = j.client_id WHERE j.employer_id = ? "
 	    "ORDER BY j.start_on DESC, j.id DESC";
-	static const char meetings[] = "SELECT 'm' || m.id, m.held_on, "
-	    "s.handle, m.how, m.purpose, 'p' || m.contact_id, "
-	    "'c' || m.client_id, m.outcome, m.next_on FROM meeting m "
-	    "JOIN specialist s ON s.id = m.specialist_id "
-	    "WHERE m.employer_id = ? ORDER BY m.held_on DESC, m.id DESC "
-	    "LIMIT 5";
 	static const struct {
 		const char *title, *sql;
 		const struct ips_col *cols;
@@ -349,7 +360,6 @@ employer_more(ips *h, FILE *fp, ips_id id, void *arg)
 		{ "contacts", contacts, contact_cols, 5 },
 		{ "openings", openings, opening_cols, 8 },
 		{ "jobs", jobs, job_cols, 6 },
-		{ "last meetings", meetings, meeting_cols, 9 },
 	};
 	sqlite3_stmt *st;
 	size_t i;
@@ -368,7 +378,7 @@ employer_more(ips *h, FILE *fp, ips_id id, void *arg)
 		    sections[i].cols, sections[i].ncols, st)) != 0)
 			return rc;
 	}
-	return 0;
+	return last_meetings(h, fp, id);
 }
 
 int

@@ -195,8 +195,11 @@ ips_opening_close(ips *h, const char *ref, const struct ips_opening_end *e)
 	/* A reference of another kind is a mistake, not a name. */
 	if (e->filled_by != NULL && ips_ref_parse(h, e->filled_by, ~0, &other)
 	    == 0 && other.type != IPS_REF_CLIENT) {
-		rc = ips_fail(h, IPS_EDATA, "filled_by: '%s' is a %s, not a "
-		    "client", e->filled_by, ips_ref_noun(other.type));
+		const char *noun = ips_ref_noun(other.type);
+
+		rc = ips_fail(h, IPS_EDATA, "filled_by: '%s' is %s %s, not a "
+		    "client", e->filled_by, strchr("aeiou", noun[0]) ? "an" :
+		    "a", noun);
 		goto fail;
 	}
 	if (e->filled_by != NULL &&
