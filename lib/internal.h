@@ -160,4 +160,22 @@ int ips_add_one(ips *h, const struct ips_add_ops *ops, struct ips_values *v,
     ips_id *id, int existing);
 const struct ips_add_ops *ips_opening_ops(void);
 
+/* client.c, for job.c */
+struct ips_client_row {
+	ips_id id;
+	char ref[24];		/* c42 */
+	char enrolled[11];
+	char status[16];
+	int erased;
+};
+/* Resolves a client as typed and loads the row. */
+int ips_client_get(ips *h, const char *s, struct ips_client_row *c);
+/* Appends to a client's status history and sets client.status to that of
+ * the latest entry, inside the caller's transaction. */
+int ips_client_status_append(ips *h, ips_id id, const char *status,
+    const char *date, const char *reason);
+/* For a write to a record that must exist: IPS_ENOINPUT when the database
+ * file is missing, without making one. */
+int ips_need_db(ips *h);
+
 #endif

@@ -476,4 +476,70 @@ struct ips_opening_end {
 int ips_opening_close(ips *h, const char *ref,
     const struct ips_opening_end *e);
 
+/* client.c - ips-client: job seekers, their dated status history, and
+ * erasure on request */
+
+struct ips_client_filter {
+	const char *specialist;	/* a handle */
+	const char *status;	/* one of the client statuses */
+	const char *area;	/* a municipality, case ignored */
+	const char *idle;	/* a span (30d) or a date: no meeting with or
+				   on behalf of the client since */
+	const char *search;	/* a substring of name, area, goal or job
+				   types, case ignored; never erased ones */
+};
+/* Adds a client from typed values (field order of ips_kind_client):
+ * specialist the acting one, enrolled today and status referred unless
+ * given, and the first entry of the status history.  *id gets its id. */
+int ips_client_add(ips *h, struct ips_values *v, ips_id *id);
+/* ref, name, specialist, status, enrolled, area, job_types, hours_wanted,
+ * last_met of the clients matching f (NULL members: any), narrowed to the
+ * client references in argv or on stdin when there are any. */
+int ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
+    int argc, char **argv);
+/* The records; in table format with the status history, jobs and the
+ * last 5 meetings. */
+int ips_client_show(ips *h, FILE *fp, int argc, char **argv);
+/* Changes the given fields (not status, see ips_client_status); an
+ * erased client cannot be changed. */
+int ips_client_set(ips *h, const char *ref, const struct ips_values *v);
+/* Appends status on the day on (NULL: today, not before enrolment) to
+ * the history; client.status becomes that of the latest entry. */
+int ips_client_status(ips *h, const char *ref, const char *status,
+    const char *on, const char *reason);
+/* The history of one client: ref, on, status, reason. */
+int ips_client_history(ips *h, FILE *fp, const char *ref);
+/* The status of one client on a day: ref, on, status. */
+int ips_client_status_on(ips *h, FILE *fp, const char *ref, const char *on);
+/* Every field of every client, for import. */
+int ips_client_export(ips *h, FILE *fp);
+/* Removes every personal field of the client, the reasons of its status
+ * history and the notes of meetings with or for it, and leaves no copy in
+ * the database file or its log; dates, statuses and jobs stay. */
+int ips_client_erase(ips *h, const char *ref);
+
+/* job.c - the jobs clients hold (ips-client job) */
+
+struct ips_job_filter {
+	const char *client;	/* c42 or an exact name */
+	const char *employer;	/* e17, a business id or an exact name */
+	int current;		/* held today */
+};
+/* Adds a job of client from typed values (field order of ips_kind_job).
+ * With an opening, the employer must be the opening's, and what is left
+ * out (employer, title, job type, hours) is the opening's; once its jobs
+ * take all its positions, the opening is filled by this client on the
+ * start day.  The client becomes working from the start unless already
+ * working on that day. */
+int ips_job_add(ips *h, const char *client, struct ips_values *v,
+    ips_id *id);
+/* Ends a job: end not before its start. */
+int ips_job_end(ips *h, const char *ref, const char *end,
+    const char *reason);
+/* Jobs held on any day of the handle's period (ips_period) and matching
+ * f, narrowed to the job, client and employer references in argv or on
+ * stdin when there are any. */
+int ips_job_list(ips *h, FILE *fp, const struct ips_job_filter *f, int argc,
+    char **argv);
+
 #endif

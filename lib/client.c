@@ -1,0 +1,804 @@
+/*
+ * client.c - the job seekers: adding, listing, showing and changing them,
+ * their dated status history, export and import, and erasure on request.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static int
+field(const char *name)
+{
+	return ips_field_index(&ips_kind_client, name);
+}
+
+static const char *const *
+status_values(void)
+{
+	return ips_kind_client.fields[field("status")].values;
+}
+
+/*
+ * A write that changes a record needs a database that holds it: a missing
+ * file is missing input (66, naming the path), not something to create.
+ */
+int
+ips_need_db(ips *h)
+{
+	const char *path;
+	struct stat sb;
+
+	if ((path = ips_db_path(h)) == NULL)
+		return h->status ? h->status : ips_nomem(h);
+	if (stat(path, &sb) != 0 && errno == ENOENT)
+		return ips_open(h, IPS_READ);
+	return 0;
+}
+
+int
+ips_client_get(ips *h, const char *s, struct ips_client_row *c)
+{
+	static const char sql[] = "SELECT enrolled, status, erased IS NOT NULL "
+	    "FROM client WHERE id = ?";
+	sqlite3_stmt *st;
+	struct ips_ref r;
+	int rc;
+
+	if ((rc = ips_resolve(h, IPS_REF_CLIENT, s, &c->id)) != 0)
+		return rc;
+	r.type = IPS_REF_CLIENT;
+	r.id = c->id;
+	ips_ref_format(r, c->ref, sizeof c->ref);
+	if ((rc = ips_prepare(h, sql, &st)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, c->id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			return ips_fail(h, IPS_EDATA, "%s: no such client",
+			    c->ref);
+		return ips_db_fail(h, rc);
+	}
+	snprintf(c->enrolled, sizeof c->enrolled, "%s",
+	    (const char *)sqlite3_column_text(st, 0));
+	snprintf(c->status, sizeof c->status, "%s",
+	    (const char *)sqlite3_column_text(st, 1));
+	c->erased = sqlite3_column_int(st, 2);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Loads a client that may still be changed: not erased. */
+static int
+client_live(ips *h, const char *s, struct ips_client_row *c)
+{
+	int rc;
+
+	if ((rc = ips_client_get(h, s, c)) != 0)
+		return rc;
+	if (c->erased)
+		return ips_fail(h, IPS_EDATA, "%s: erased", c->ref);
+	return 0;
+}
+
+/* client.status is the status of the latest dated entry of the history;
+ * of two on one day, the one written last. */
+static int
+status_refresh(ips *h, ips_id id)
+{
+	static const char sql[] = "UPDATE client SET status = coalesce("
+	    "(SELECT status FROM client_status WHERE client_id = ?1 "
+	    "ORDER BY on_date DESC, id DESC LIMIT 1), status) WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = ips_cached(h, sql, &st)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : ips_db_fail(h, rc);
+}
+
+/* Appends one entry to a client's history and brings client.status up to
+ * date, inside the caller's transaction. */
+int
+ips_client_status_append(ips *h, ips_id id, const char *status,
+    const char *date, const char *reason)
+{
+	static const char sql[] = "INSERT INTO client_status (client_id, "
+	    "status, on_date, reason) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = ips_cached(h, sql, &st)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	ips_bind_text(st, 2, status);
+	ips_bind_text(st, 3, date);
+	ips_bind_text(st, 4, reason);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return ips_db_fail(h, rc);
+	return status_refresh(h, id);
+}
+
+/* Adding: the acting specialist, today and "referred" when left out. */
+static int
+client_defaults(ips *h, struct ips_values *v, void *arg)
+{
+	const struct ips_config *cfg;
+	int sp = field("specialist"), en = field("enrolled");
+	int stt = field("status");
+
+	(void)arg;
+	if (v->v[sp] == NULL || v->v[sp][0] == '\0') {
+		if ((cfg = ips_config(h)) == NULL)
+			return h->status;
+		/* A client without a specialist would drop out of every
+		 * caseload. */
+		if (cfg->me == NULL)
+			return ips_fail(h, IPS_EDATA, "specialist: missing "
+			    "(give --specialist HANDLE, or act as one with "
+			    "-u HANDLE or IPS_USER)");
+		v->v[sp] = cfg->me;
+	}
+	if (v->v[en] == NULL || v->v[en][0] == '\0')
+		v->v[en] = "today";
+	if (v->v[stt] == NULL || v->v[stt][0] == '\0')
+		v->v[stt] = "referred";
+	return 0;
+}
+
+/* The history starts with the status on the enrolment day. */
+static int
+client_after(ips *h, ips_id id, const struct ips_values *v, void *arg)
+{
+	char date[11];
+	ips_day day;
+	int rc;
+
+	(void)arg;
+	if ((rc = ips_date_parse(h, "enrolled", v->v[field("enrolled")],
+	    &day)) != 0)
+		return rc;
+	return ips_client_status_append(h, id, v->v[field("status")],
+	    ips_day_format(day, date), NULL);
+}
+
+static const struct ips_add_ops client_ops = {
+	&ips_kind_client, client_defaults, NULL, client_after, NULL,
+};
+
+int
+ips_client_add(ips *h, struct ips_values *v, ips_id *id)
+{
+	const char *path;
+	struct stat sb;
+	int rc;
+
+	/* Every client needs a specialist, and a new file has none: refuse
+	 * before creating one. */
+	if ((path = ips_db_path(h)) == NULL)
+		return h->status ? h->status : ips_nomem(h);
+	if (stat(path, &sb) != 0 && errno == ENOENT)
+		return ips_fail(h, IPS_EDATA, "no specialists yet: add one "
+		    "with 'ips staff add'");
+	if ((rc = ips_write_begin(h)) != 0)
+		return rc;
+	if ((rc = ips_record_add(h, &client_ops, v, id)) != 0) {
+		ips_rollback(h);
+		return rc;
+	}
+	return ips_commit(h);
+}
+
+/*
+ * A new enrolment day takes the history entries of the old one along;
+ * nothing else may then lie before it.
+ */
+static int
+move_enrolled(ips *h, const struct ips_client_row *c, const char *s)
+{
+	sqlite3_stmt *st;
+	char date[11];
+	ips_day day;
+	int rc, n;
+
+	if (s[0] == '\0')
+		return ips_fail(h, IPS_EDATA, "enrolled: empty");
+	if ((rc = ips_date_parse(h, "enrolled", s, &day)) != 0)
+		return rc;
+	ips_day_format(day, date);
+	if ((rc = ips_prepare(h, "UPDATE client_status SET on_date = ?1 "
+	    "WHERE client_id = ?2 AND on_date = ?3", &st)) != 0)
+		return rc;
+	ips_bind_text(st, 1, date);
+	sqlite3_bind_int64(st, 2, c->id);
+	ips_bind_text(st, 3, c->enrolled);
+	if ((rc = ips_step_done(h, st)) != 0)
+		return rc;
+	if ((rc = ips_prepare(h, "SELECT (SELECT count(*) FROM client_status "
+	    "WHERE client_id = ?1 AND on_date < ?2) + (SELECT count(*) FROM "
+	    "job WHERE client_id = ?1 AND start_on < ?2)", &st)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, c->id);
+	ips_bind_text(st, 2, date);
+	rc = sqlite3_step(st);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return ips_db_fail(h, rc);
+	if (n > 0)
+		return ips_fail(h, IPS_EDATA, "%s: enrolled: later than a "
+		    "status entry or job start of the client", c->ref);
+	return status_refresh(h, c->id);
+}
+
+/* Changes v's fields of a loaded client inside the caller's transaction
+ * and audits them as action. */
+static int
+client_update(ips *h, const struct ips_client_row *c,
+    const struct ips_values *v, const char *action)
+{
+	char fields[512];
+	int i, rc, sp = field("specialist"), en = field("enrolled");
+
+	for (i = 0; i < ips_kind_client.nfields; i++)
+		if (v->v[i] != NULL &&
+		    (ips_kind_client.fields[i].flags & IPS_F_NOSET))
+			return ips_fail(h, IPS_EDATA, "%s: not changed this "
+			    "way%s", ips_kind_client.fields[i].name,
+			    i == field("status") ? " (use 'ips-client status')" :
+			    "");
+	if (v->v[sp] != NULL && v->v[sp][0] == '\0')
+		return ips_fail(h, IPS_EDATA, "specialist: empty (a client "
+		    "must have a specialist)");
+	if (v->v[en] != NULL && (rc = move_enrolled(h, c, v->v[en])) != 0)
+		return rc;
+	if ((rc = ips_record_update(h, &ips_kind_client, c->id, v)) != 0)
+		return rc;
+	ips_values_fields(&ips_kind_client, v, fields, sizeof fields);
+	return ips_audit(h, action, c->ref, fields);
+}
+
+int
+ips_client_set(ips *h, const char *ref, const struct ips_values *v)
+{
+	struct ips_client_row c;
+	int rc;
+
+	if ((rc = ips_need_db(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+		return rc;
+	if ((rc = client_live(h, ref, &c)) != 0 ||
+	    (rc = client_update(h, &c, v, "set")) != 0) {
+		ips_rollback(h);
+		return rc;
+	}
+	return ips_commit(h);
+}
+
+int
+ips_client_status(ips *h, const char *ref, const char *status,
+    const char *on, const char *reason)
+{
+	struct ips_client_row c;
+	char date[11];
+	ips_day day;
+	int rc;
+
+	if ((rc = ips_check_enum(h, "status", status, status_values())) != 0)
+		return rc;
+	if (on != NULL && (rc = ips_date_parse(h, "on", on, &day)) != 0)
+		return rc;
+	if (on == NULL)
+		day = ips_today(h);
+	if (reason != NULL && (rc = ips_check_text(h, "reason", reason,
+	    IPS_NAME_MAX, 0)) != 0)
+		return rc;
+	ips_day_format(day, date);
+	if ((rc = ips_need_db(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+		return rc;
+	if ((rc = ips_client_get(h, ref, &c)) != 0)
+		goto fail;
+	/* Statuses stay countable after an erasure; reasons are free text
+	 * and would be personal data again. */
+	if (c.erased && reason != NULL) {
+		rc = ips_fail(h, IPS_EDATA, "%s: erased: a status can be set, "
+		    "but not a reason", c.ref);
+		goto fail;
+	}
+	if (strcmp(date, c.enrolled) < 0) {
+		rc = ips_fail(h, IPS_EDATA, "%s: status dated before the "
+		    "client's enrolment", c.ref);
+		goto fail;
+	}
+	if ((rc = ips_client_status_append(h, c.id, status, date,
+	    reason)) != 0 ||
+	    (rc = ips_audit(h, "status", c.ref, reason ? "status,reason" :
+	    "status")) != 0)
+		goto fail;
+	return ips_commit(h);
+fail:
+	ips_rollback(h);
+	return rc;
+}
+
+int
+ips_client_history(ips *h, FILE *fp, const char *ref)
+{
+	static const struct ips_col cols[] = {
+		{ "ref", IPS_COL_TEXT }, { "on", IPS_COL_TEXT },
+		{ "status", IPS_COL_TEXT }, { "reason", IPS_COL_TEXT },
+	};
+	sqlite3_stmt *st;
+	ips_id id;
+	int rc;
+
+	if ((rc = ips_open(h, IPS_READ)) != 0 ||
+	    (rc = ips_resolve(h, IPS_REF_CLIENT, ref, &id)) != 0 ||
+	    (rc = ips_prepare(h, "SELECT 'c' || client_id, on_date, status, "
+	    "reason FROM client_status WHERE client_id = ? "
+	    "ORDER BY on_date, id", &st)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	return ips_out_stmt(h, fp, cols, (int)NELEM(cols), st);
+}
+
+int
+ips_client_status_on(ips *h, FILE *fp, const char *ref, const char *on)
+{
+	static const struct ips_col cols[] = {
+		{ "ref", IPS_COL_TEXT }, { "on", IPS_COL_TEXT },
+		{ "status", IPS_COL_TEXT },
+	};
+	sqlite3_stmt *st;
+	char date[11];
+	ips_day day;
+	ips_id id;
+	int rc;
+
+	if ((rc = ips_date_parse(h, "on", on, &day)) != 0 ||
+	    (rc = ips_open(h, IPS_READ)) != 0 ||
+	    (rc = ips_resolve(h, IPS_REF_CLIENT, ref, &id)) != 0 ||
+	    (rc = ips_prepare(h, "SELECT 'c' || ?1, ?2, (SELECT status FROM "
+	    "client_status WHERE client_id = ?1 AND on_date <= ?2 "
+	    "ORDER BY on_date DESC, id DESC LIMIT 1)", &st)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	ips_bind_text(st, 2, ips_day_format(day, date));
+	return ips_out_stmt(h, fp, cols, (int)NELEM(cols), st);
+}
+
+/*
+ * Case folding for --search: SQLite folds only ASCII, and the names here
+ * are Finnish, Swedish, Vietnamese, Russian...  Latin-1, Latin Extended-A,
+ * the Vietnamese letters and basic Cyrillic fold; every mapping keeps the
+ * length of the UTF-8 sequence, so folding happens in place.
+ */
+static uint32_t
+fold_cp(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c < 0xc0)
+		return c;
+	if (c <= 0xde)
+		return c == 0xd7 ? c : c + 32;
+	if ((c >= 0x100 && c <= 0x12f) || (c >= 0x132 && c <= 0x137) ||
+	    (c >= 0x14a && c <= 0x177) || (c >= 0x1e00 && c <= 0x1e95) ||
+	    (c >= 0x1ea0 && c <= 0x1eff))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
+		return (c & 1) ? c + 1 : c;
+	if (c == 0x178)
+		return 0xff;
+	if (c == 0x1a0 || c == 0x1af)	/* Ơ, Ư */
+		return c + 1;
+	if (c >= 0x410 && c <= 0x42f)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 80;
+	return c;
+}
+
+static void
+fold(char *s, size_t n)
+{
+	unsigned char *p = (unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t c;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			if (p[i] >= 'A' && p[i] <= 'Z')
+				p[i] += 32;
+			i++;
+			continue;
+		}
+		if ((p[i] & 0xe0) == 0xc0 && i + 1 < n &&
+		    (p[i + 1] & 0xc0) == 0x80) {
+			len = 2;
+			c = (uint32_t)(p[i] & 0x1f) << 6 | (p[i + 1] & 0x3f);
+		} else if ((p[i] & 0xf0) == 0xe0 && i + 2 < n &&
+		    (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
+			len = 3;
+			c = (uint32_t)(p[i] & 0x0f) << 12 |
+			    (uint32_t)(p[i + 1] & 0x3f) << 6 | (p[i + 2] & 0x3f);
+		} else {
+			i++;
+			continue;
+		}
+		c = fold_cp(c);
+		if (len == 2) {
+			p[i] = 0xc0 | (c >> 6);
+			p[i + 1] = 0x80 | (c & 0x3f);
+		} else {
+			p[i] = 0xe0 | (c >> 12);
+			p[i + 1] = 0x80 | ((c >> 6) & 0x3f);
+			p[i + 2] = 0x80 | (c & 0x3f);
+		}
+		i += len;
+	}
+}
+
+static void
+fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s;
+	char *buf;
+	int n;
+
+	(void)argc;
+	if ((s = sqlite3_value_text(argv[0])) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	n = sqlite3_value_bytes(argv[0]);
+	if ((buf = sqlite3_malloc(n + 1)) == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	memcpy(buf, s, n + 1);
+	fold(buf, n);
+	sqlite3_result_text(ctx, buf, n, sqlite3_free);
+}
+
+/* "%text%" with the text folded and LIKE's own characters escaped. */
+static char *
+like_pattern(const char *s)
+{
+	size_t n = strlen(s), i, k = 0;
+	char *p;
+
+	if ((p = malloc(2 * n + 3)) == NULL)
+		return NULL;
+	p[k++] = '%';
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
+			p[k++] = '\\';
+		p[k++] = s[i];
+	}
+	p[k++] = '%';
+	p[k] = '\0';
+	fold(p, k);
+	return p;
+}
+
+/*
+ * The list, for people and pipes: who, whose, how far along, and when we
+ * last met them.  Personal fields beyond the name are in show and export.
+ */
+#define LAST_MET \
+	"(SELECT max(d) FROM (SELECT m.held_on AS d FROM meeting m " \
+	"WHERE m.client_id = t.id UNION ALL SELECT m.held_on FROM " \
+	"meeting_for f JOIN meeting m ON m.id = f.meeting_id " \
+	"WHERE f.client_id = t.id))"
+#define LIST_FROM \
+	" FROM client t LEFT JOIN specialist s ON s.id = t.specialist_id " \
+	"WHERE (?1 IS NULL OR t.specialist_id = ?1) " \
+	"AND (?2 IS NULL OR t.status = ?2) " \
+	"AND (?3 IS NULL OR ips_fold(t.area) = ips_fold(?3)) " \
+	"AND (?4 IS NULL OR (NOT EXISTS (SELECT 1 FROM meeting m " \
+	"WHERE m.client_id = t.id AND m.held_on >= ?4) AND NOT EXISTS " \
+	"(SELECT 1 FROM meeting_for f JOIN meeting m ON m.id = f.meeting_id " \
+	"WHERE f.client_id = t.id AND m.held_on >= ?4))) " \
+	"AND (?5 IS NULL OR (t.erased IS NULL AND (" \
+	"ips_fold(t.name) LIKE ?5 ESCAPE '\\' OR " \
+	"ips_fold(t.area) LIKE ?5 ESCAPE '\\' OR " \
+	"ips_fold(t.goal) LIKE ?5 ESCAPE '\\' OR " \
+	"ips_fold(t.job_types) LIKE ?5 ESCAPE '\\'))) " \
+	"AND (?6 = 0 OR t.id IN (SELECT id FROM temp.refs WHERE type = 1)) " \
+	"ORDER BY t.id"
+#define LIST_SELECT(name) \
+	"SELECT 'c' || t.id, " name ", s.handle, t.status, t.enrolled, " \
+	"t.area, t.job_types, t.hours_wanted, " LAST_MET LIST_FROM
+
+static const char list_plain[] = LIST_SELECT("t.name");
+static const char list_pseudo[] =
+    LIST_SELECT("ips_pseudonym('name', t.id, t.name)");
+
+static int
+register_fold(ips *h)
+{
+	if (sqlite3_create_function_v2(h->db, "ips_fold", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, fold_fn, NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return ips_nomem(h);
+	return 0;
+}
+
+int
+ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
+    int argc, char **argv)
+{
+	static const struct ips_col cols[] = {
+		{ "ref", IPS_COL_TEXT }, { "name", IPS_COL_TEXT },
+		{ "specialist", IPS_COL_TEXT }, { "status", IPS_COL_TEXT },
+		{ "enrolled", IPS_COL_TEXT }, { "area", IPS_COL_TEXT },
+		{ "job_types", IPS_COL_LIST }, { "hours_wanted", IPS_COL_REAL },
+		{ "last_met", IPS_COL_TEXT },
+	};
+	sqlite3_stmt *st = NULL;
+	char since[11], *like = NULL;
+	ips_id sp = 0;
+	ips_day day;
+	long n;
+	int rc, pseudo = ips_pseudonymize(h);
+
+	if ((f->status != NULL && (rc = ips_check_enum(h, "status", f->status,
+	    status_values())) != 0) ||
+	    (f->idle != NULL && (rc = ips_span_parse(h, "idle", f->idle,
+	    &day)) != 0) ||
+	    (f->area != NULL && (rc = ips_check_text(h, "area", f->area,
+	    IPS_NAME_MAX, 0)) != 0) ||
+	    (f->search != NULL && (rc = ips_check_text(h, "search",
+	    f->search, IPS_NAME_MAX, 0)) != 0))
+		return rc;
+	if ((rc = ips_open(h, IPS_READ)) != 0 ||
+	    (f->specialist != NULL && (rc = ips_staff_id(h, f->specialist,
+	    &sp)) != 0) ||
+	    (rc = register_fold(h)) != 0 ||
+	    (pseudo && (rc = ips_pseudo_register(h)) != 0) ||
+	    (rc = ips_refs_load(h, argc, argv, IPS_REF_CLIENT, &n)) != 0 ||
+	    (rc = ips_refs_check(h)) != 0)
+		return rc;
+	if (f->search != NULL && (like = like_pattern(f->search)) == NULL)
+		return ips_nomem(h);
+	if ((rc = ips_prepare(h, pseudo ? list_pseudo : list_plain, &st)) !=
+	    0) {
+		free(like);
+		return rc;
+	}
+	if (sp != 0)
+		sqlite3_bind_int64(st, 1, sp);
+	ips_bind_text(st, 2, f->status);
+	ips_bind_text(st, 3, f->area);
+	if (f->idle != NULL)
+		ips_bind_text(st, 4, ips_day_format(day, since));
+	ips_bind_text(st, 5, like);
+	sqlite3_bind_int(st, 6, ips_refs_source(argc, argv) != IPS_REFS_NONE);
+	free(like);
+	return ips_out_stmt(h, fp, cols, (int)NELEM(cols), st);
+}
+
+/* A titled table of a record's rows for show, left out when there are
+ * none.  Finalizes st. */
+static int
+section(ips *h, FILE *fp, const char *title, const struct ips_col *cols,
+    int ncols, sqlite3_stmt *st)
+{
+	const char *vals[16];
+	ips_out *o = NULL;
+	int i, rc, status = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (o == NULL) {
+			fprintf(fp, "\n%s\n", title);
+			o = ips_out_new(fp, IPS_FMT_TABLE, 1, cols, ncols);
+			if (o == NULL) {
+				status = ips_nomem(h);
+				goto done;
+			}
+		}
+		for (i = 0; i < ncols && i < (int)NELEM(vals); i++)
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		if (ips_out_row(o, vals, 0) != 0) {
+			status = ips_fail(h, IPS_EIO, "cannot write output");
+			goto done;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		status = ips_db_fail(h, rc);
+		goto done;
+	}
+	if (o != NULL) {
+		rc = ips_out_end(o);
+		o = NULL;
+		if (rc != 0)
+			status = ips_fail(h, IPS_EIO, "cannot write output");
+	}
+done:
+	ips_out_free(o);
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* The last five meetings with or for the client, under a title when
+ * there are any. */
+static int
+last_meetings(ips *h, FILE *fp, ips_id id)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int rc;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return ips_nomem(h);
+	rc = ips_meet_recent(h, mem, IPS_REF_CLIENT, id, 5);
+	if (fclose(mem) != 0 && rc == 0)
+		rc = ips_nomem(h);
+	if (rc == 0 && len > 0) {
+		fputs("\nlast meetings\n", fp);
+		fwrite(buf, 1, len, fp);
+		if (ferror(fp))
+			rc = ips_fail(h, IPS_EIO, "cannot write output");
+	}
+	free(buf);
+	return rc;
+}
+
+/* After a client's fields in show: the history, the jobs, and the last
+ * five meetings with or for the client. */
+static int
+client_more(ips *h, FILE *fp, ips_id id, void *arg)
+{
+	static const struct ips_col hist[] = {
+		{ "on", IPS_COL_TEXT }, { "status", IPS_COL_TEXT },
+		{ "reason", IPS_COL_TEXT },
+	};
+	static const struct ips_col jobs[] = {
+		{ "ref", IPS_COL_TEXT }, { "employer", IPS_COL_TEXT },
+		{ "title", IPS_COL_TEXT }, { "start", IPS_COL_TEXT },
+		{ "end", IPS_COL_TEXT }, { "hours", IPS_COL_REAL },
+		{ "wage", IPS_COL_REAL }, { "competitive", IPS_COL_BOOL },
+	};
+	sqlite3_stmt *st;
+	int rc;
+
+	(void)arg;
+	/* Reasons are free text: not for a pseudonymized view. */
+	if ((rc = ips_prepare(h, "SELECT on_date, status, CASE WHEN ?2 THEN "
+	    "NULL ELSE reason END FROM client_status WHERE client_id = ?1 "
+	    "ORDER BY on_date, id", &st)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, ips_pseudonymize(h));
+	if ((rc = section(h, fp, "status history", hist, (int)NELEM(hist),
+	    st)) != 0)
+		return rc;
+	if ((rc = ips_prepare(h, "SELECT 'j' || j.id, e.name, j.title, "
+	    "j.start_on, j.end_on, j.hours, j.wage, j.competitive FROM job j "
+	    "JOIN employer e ON e.id = j.employer_id WHERE j.client_id = ? "
+	    "ORDER BY j.start_on, j.id", &st)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = section(h, fp, "jobs", jobs, (int)NELEM(jobs), st)) != 0)
+		return rc;
+	return last_meetings(h, fp, id);
+}
+
+int
+ips_client_show(ips *h, FILE *fp, int argc, char **argv)
+{
+	return ips_record_show(h, fp, &ips_kind_client, argc, argv,
+	    client_more, NULL);
+}
+
+int
+ips_client_export(ips *h, FILE *fp)
+{
+	int rc;
+
+	if ((rc = ips_open(h, IPS_READ)) != 0)
+		return rc;
+	return ips_record_list(h, fp, &ips_kind_client, "ORDER BY t.id", NULL,
+	    NULL);
+}
+
+/*
+ * Erasure: every personal field, the free text about the person (status
+ * reasons, the notes of meetings with or for them) goes; dates, statuses,
+ * jobs and meetings stay for the statistics.  secure_delete zeroes the old
+ * text in the file, and the checkpoint empties the write-ahead log, which
+ * still holds copies of the old pages.
+ */
+static int
+erase_sql(char *sql, size_t n, char *fields, size_t nf)
+{
+	size_t len, flen = 0;
+	int i;
+
+	len = (size_t)snprintf(sql, n, "UPDATE client SET ");
+	fields[0] = '\0';
+	for (i = 0; i < ips_kind_client.nfields; i++) {
+		const struct ips_field *f = &ips_kind_client.fields[i];
+
+		if (!(f->flags & IPS_F_PERSONAL) || f->column == NULL)
+			continue;
+		len += (size_t)snprintf(sql + len, len < n ? n - len : 0,
+		    "%s = NULL, ", f->column);
+		flen += (size_t)snprintf(fields + flen, flen < nf ? nf - flen :
+		    0, "%s,", f->name);
+	}
+	len += (size_t)snprintf(sql + len, len < n ? n - len : 0,
+	    "erased = ?1 WHERE id = ?2");
+	flen += (size_t)snprintf(fields + flen, flen < nf ? nf - flen : 0,
+	    "erased");
+	return len < n && flen < nf ? 0 : -1;
+}
+
+int
+ips_client_erase(ips *h, const char *ref)
+{
+	static const char *const more[] = {
+		"UPDATE client_status SET reason = NULL WHERE client_id = ?1",
+		"UPDATE meeting SET note = NULL WHERE client_id = ?1 OR id IN "
+		"(SELECT meeting_id FROM meeting_for WHERE client_id = ?1)",
+	};
+	struct ips_client_row c;
+	char sql[512], fields[256], date[11];
+	sqlite3_stmt *st;
+	size_t i;
+	int rc, log = 0, done = 0;
+
+	if (erase_sql(sql, sizeof sql, fields, sizeof fields) != 0)
+		return ips_fail(h, IPS_EIO, "internal error: statement too long");
+	if ((rc = ips_need_db(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+		return rc;
+	if ((rc = ips_client_get(h, ref, &c)) != 0)
+		goto fail;
+	/* Erasing again writes nothing, but checkpoints again: a reader may
+	 * have held the old log the first time. */
+	if (c.erased) {
+		ips_rollback(h);
+		goto checkpoint;
+	}
+	if ((rc = ips_prepare(h, sql, &st)) != 0)
+		goto fail;
+	ips_bind_text(st, 1, ips_day_format(ips_today(h), date));
+	sqlite3_bind_int64(st, 2, c.id);
+	if ((rc = ips_step_done(h, st)) != 0)
+		goto fail;
+	for (i = 0; i < NELEM(more); i++) {
+		if ((rc = ips_prepare(h, more[i], &st)) != 0)
+			goto fail;
+		sqlite3_bind_int64(st, 1, c.id);
+		if ((rc = ips_step_done(h, st)) != 0)
+			goto fail;
+	}
+	if ((rc = ips_audit(h, "erase", c.ref, fields)) != 0 ||
+	    (rc = ips_commit(h)) != 0)
+		goto fail;
+checkpoint:
+	rc = sqlite3_wal_checkpoint_v2(h->db, NULL,
+	    SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+	if ((rc & 0xff) == SQLITE_BUSY)
+		return ips_fail(h, IPS_EBUSY, "%s: erased, but others are "
+		    "reading the database and old copies remain in its log: "
+		    "run the erase again later", c.ref);
+	if (rc != SQLITE_OK)
+		return ips_db_fail(h, rc);
+	return 0;
+fail:
+	ips_rollback(h);
+	return rc;
+}
