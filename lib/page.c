@@ -58,12 +58,20 @@ ips_page_text(FILE *fp, const char *s)
 }
 
 void
-ips_page_begin(FILE *fp, const char *title, const char *sub)
+ips_page_begin(FILE *fp, const char *title, const char *sub,
+    const char *period)
 {
 	fputs("<!doctype html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n<title>", fp);
+	    "initial-scale=1\">\n", fp);
+	/* For scripts that file or mail the page (ips-weekly-mail). */
+	if (period != NULL && *period != '\0') {
+		fputs("<meta name=\"ips-period\" content=\"", fp);
+		ips_page_text(fp, period);
+		fputs("\">\n", fp);
+	}
+	fputs("<title>", fp);
 	ips_page_text(fp, title);
 	if (sub != NULL && *sub != '\0') {
 		fputs(" \xe2\x80\x94 ", fp);

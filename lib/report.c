@@ -212,7 +212,8 @@ rpt_title(struct rpt *r, const char *what, const char *sub)
 		snprintf(buf + n, sizeof buf - n, ", team %s", r->o->team);
 	switch (r->fmt) {
 	case IPS_FMT_HTML:
-		ips_page_begin(r->fp, what, buf);
+		ips_page_begin(r->fp, what, buf, sub != NULL ? sub :
+		    r->p->name);
 		r->page = 1;
 		break;
 	case IPS_FMT_MD:

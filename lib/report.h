@@ -96,7 +96,9 @@ double rpt_round(double v, int decimals);
 char *rpt_num(char *buf, double v);
 
 /* page.c: the one self-contained html page. */
-void ips_page_begin(FILE *fp, const char *title, const char *sub);
+/* period: the period's name (2026-W47), kept in a meta element. */
+void ips_page_begin(FILE *fp, const char *title, const char *sub,
+    const char *period);
 void ips_page_end(FILE *fp);
 void ips_page_text(FILE *fp, const char *s);	/* escaped */
 void ips_page_para(FILE *fp, const char *cls, const char *text);
