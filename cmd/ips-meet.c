@@ -102,7 +102,10 @@ cmd_set(ips *h, int argc, char **argv)
 	return ips_meet_set(h, argv[optind], &v);
 }
 
-enum { O_SPECIALIST = 0x100, O_HOW, O_PURPOSE, O_EMPLOYER, O_CLIENT, O_ON };
+/* Above the values ips_getopt uses for the common options. */
+enum {
+	O_SPECIALIST = 0x1000, O_HOW, O_PURPOSE, O_EMPLOYER, O_CLIENT, O_ON,
+};
 
 /* The filters of list and export. */
 static int
