@@ -228,12 +228,11 @@ cmd_version(ips *h, int argc, char **argv)
 
 /* ips client ... runs ips-client ..., from ips's own folder first. */
 static int
-run_tool(ips *h, const char *self, int argc, char **argv)
+run_tool(ips *h, const char *self, char **argv)
 {
 	char path[PATH_MAX], name[64];
 	const char *slash;
 
-	(void)argc;
 	snprintf(name, sizeof name, "ips-%s", argv[0]);
 	if ((slash = strrchr(self, '/')) != NULL) {
 		snprintf(path, sizeof path, "%.*s/%s", (int)(slash - self),
@@ -245,6 +244,32 @@ run_tool(ips *h, const char *self, int argc, char **argv)
 	execvp(name, argv);
 	return ips_fail(h, errno == ENOENT ? IPS_EUSAGE : IPS_EIO,
 	    "cannot run '%s': %s", name, strerror(errno));
+}
+
+/* The index of the first argument after the common options that may come
+ * before a command (-d F, -u H, -o FMT, -H, and their long forms). */
+static int
+skip_leading(int argc, char **argv)
+{
+	static const char *const with_arg[] = { "-d", "-u", "-o", "--db",
+		"--as", "--format", NULL };
+	int i, k;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		for (k = 0; with_arg[k] != NULL; k++)
+			if (strcmp(argv[i], with_arg[k]) == 0)
+				break;
+		if (with_arg[k] != NULL)
+			i++;
+		else if (strcmp(argv[i], "-H") != 0 &&
+		    strcmp(argv[i], "--no-header") != 0 &&
+		    strncmp(argv[i], "--db=", 5) != 0 &&
+		    strncmp(argv[i], "--as=", 5) != 0 &&
+		    strncmp(argv[i], "--format=", 9) != 0 &&
+		    !(strchr("duo", argv[i][1]) && argv[i][2] != '\0'))
+			break;
+	}
+	return i;
 }
 
 static const struct ips_cmd cmds[] = {
@@ -265,17 +290,25 @@ main(int argc, char **argv)
 	static const char *const tools[] = { "client", "employer", "meet",
 		"report", NULL };
 	ips *h;
-	int i, rc;
+	int i, k, rc;
 
 	signal(SIGPIPE, SIG_IGN);
 	if ((h = ips_new("ips")) == NULL) {
 		fputs("ips: out of memory\n", stderr);
 		return IPS_EIO;
 	}
-	for (i = 0; argc > 1 && tools[i] != NULL; i++)
-		if (strcmp(argv[1], tools[i]) == 0) {
-			rc = run_tool(h, argv[0], argc - 1, argv + 1);
-			return ips_finish(h, rc);
+	k = skip_leading(argc, argv);
+	for (i = 0; k < argc && tools[i] != NULL; i++)
+		if (strcmp(argv[k], tools[i]) == 0) {
+			/* ips -d x client list: ips-client -d x list */
+			char *tool = argv[k];
+
+			memmove(argv + 2, argv + 1, (k - 1) * sizeof *argv);
+			argv[1] = tool;
+			rc = run_tool(h, argv[0], argv + 1);
+			rc = ips_finish(h, rc);
+			ips_free(h);
+			return rc;
 		}
 	rc = ips_run(h, cmds, usage_text, argc, argv);
 	rc = ips_finish(h, rc);

@@ -109,6 +109,7 @@ ips_check(ips *h, FILE *fp)
 		{ "ref", IPS_COL_TEXT }, { "problem", IPS_COL_TEXT },
 	};
 	struct problems p = { NULL, 0 };
+	struct stat sb;
 	sqlite3_stmt *st;
 	size_t i;
 	int rc, src;
@@ -122,6 +123,11 @@ ips_check(ips *h, FILE *fp)
 	if ((p.out = ips_out_new(fp, ips_format(h), !ips_no_header(h), cols,
 	    2)) == NULL)
 		return ips_nomem(h);
+	/* Health data: the file is its owner's alone. */
+	if (stat(h->db_path, &sb) == 0 && (sb.st_mode & 077) &&
+	    (rc = report(h, &p, "-", "database file is open to others: "
+	    "chmod 600 it")) != 0)
+		goto done;
 	if ((rc = pragma_check(h, &p, "PRAGMA integrity_check", "-")) != 0 ||
 	    (rc = pragma_check(h, &p, "PRAGMA foreign_key_check", "-")) != 0)
 		goto done;
@@ -149,56 +155,89 @@ done:
 	return p.n > 0 ? IPS_BELOW : 0;
 }
 
-int
-ips_backup(ips *h, const char *dest)
+/* Whether path names the database file itself, by any link. */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Copies the database into the new file tmp. */
+static int
+copy_to(ips *h, const char *tmp)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
-	int fd, rc, flags = O_WRONLY | O_CREAT | O_CLOEXEC;
+	int rc;
 
-	if ((rc = ips_open(h, IPS_READ)) != 0)
-		return rc;
-	flags |= ips_force(h) ? O_TRUNC : O_EXCL;
-	if ((fd = open(dest, flags, 0600)) < 0) {
-		if (errno == EEXIST)
-			return ips_fail(h, IPS_ECANTCREAT, "'%s' exists "
-			    "(use -f to overwrite)", dest);
-		return ips_fail(h, IPS_ECANTCREAT, "cannot create '%s': %s",
-		    dest, strerror(errno));
-	}
-	/* An overwritten file keeps its mode: make it private too. */
-	if (fchmod(fd, 0600) != 0) {
-		rc = ips_fail(h, IPS_ECANTCREAT, "cannot create '%s': %s",
-		    dest, strerror(errno));
-		close(fd);
-		return rc;
-	}
-	close(fd);
-	if ((rc = sqlite3_open_v2(dest, &dst, SQLITE_OPEN_READWRITE, NULL)) !=
+	if ((rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL)) !=
 	    SQLITE_OK)
-		goto fail;
+		goto done;
 	if ((b = sqlite3_backup_init(dst, "main", h->db, "main")) == NULL) {
 		rc = sqlite3_errcode(dst);
-		goto fail;
+		goto done;
 	}
 	/* All pages in one step: one read transaction, one snapshot, while
 	 * writers go on in the WAL. */
 	rc = sqlite3_backup_step(b, -1);
 	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE)
-		goto fail;
-	if ((rc = sqlite3_close(dst)) != SQLITE_OK) {
-		dst = NULL;
-		goto fail;
-	}
-	return 0;
-fail:
-	sqlite3_close(dst);
-	unlink(dest);
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+done:
+	if (sqlite3_close(dst) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_IOERR;
+	if (rc == SQLITE_OK)
+		return 0;
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		return ips_fail(h, IPS_EBUSY, "database is busy: try again");
-	return ips_fail(h, IPS_EIO, "cannot write backup '%s': %s", dest,
+	return ips_fail(h, IPS_EIO, "cannot write backup: %s",
 	    sqlite3_errstr(rc));
+}
+
+int
+ips_backup(ips *h, const char *dest)
+{
+	struct stat sb;
+	char *tmp;
+	size_t n;
+	int fd, rc;
+
+	if ((rc = ips_open(h, IPS_READ)) != 0)
+		return rc;
+	if (same_file(dest, h->db_path))
+		return ips_fail(h, IPS_ECANTCREAT, "'%s' is the database "
+		    "itself", dest);
+	if (lstat(dest, &sb) == 0 && (!ips_force(h) || !S_ISREG(sb.st_mode)))
+		return ips_fail(h, IPS_ECANTCREAT, S_ISREG(sb.st_mode) ?
+		    "'%s' exists (use -f to overwrite)" : "'%s' exists and "
+		    "is not a regular file", dest);
+	/* Into a new private file beside it, then renamed into place: a
+	 * failed backup never leaves half a file, nor removes an old one. */
+	n = strlen(dest) + 16;
+	if ((tmp = malloc(n)) == NULL)
+		return ips_nomem(h);
+	snprintf(tmp, n, "%s.tmpXXXXXX", dest);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = ips_fail(h, IPS_ECANTCREAT, "cannot create '%s': %s",
+		    dest, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	close(fd);	/* mkstemp makes it 0600 */
+	if ((rc = copy_to(h, tmp)) == 0) {
+		/* link() refuses to replace a file made meanwhile. */
+		if (ips_force(h) ? rename(tmp, dest) != 0 :
+		    link(tmp, dest) != 0)
+			rc = ips_fail(h, errno == EEXIST ? IPS_ECANTCREAT :
+			    IPS_EIO, "cannot create '%s': %s", dest,
+			    strerror(errno));
+	}
+	unlink(tmp);
+	free(tmp);
+	return rc;
 }
 
 static int
@@ -375,6 +414,20 @@ nomem:
 	return ips_nomem(h);
 }
 
+/* The pseudonym key never leaves the file, not even through ips sql. */
+static int
+guard_key(void *arg, int action, const char *a, const char *b,
+    const char *db, const char *trigger)
+{
+	(void)arg;
+	(void)b;
+	(void)db;
+	(void)trigger;
+	if (action == SQLITE_READ && a != NULL && strcmp(a, "meta") == 0)
+		return SQLITE_DENY;
+	return SQLITE_OK;
+}
+
 int
 ips_sql(ips *h, FILE *fp, const char *query)
 {
@@ -384,6 +437,7 @@ ips_sql(ips *h, FILE *fp, const char *query)
 
 	if ((rc = ips_open(h, IPS_READ)) != 0)
 		return rc;
+	sqlite3_set_authorizer(h->db, guard_key, NULL);
 	while (rc == 0 && *tail != '\0') {
 		if (sqlite3_prepare_v2(h->db, tail, -1, &st, &tail) != SQLITE_OK)
 			return sql_fail(h, sqlite3_errcode(h->db));

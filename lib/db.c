@@ -215,7 +215,7 @@ disconnect(ips *h)
 static int
 open_write(ips *h, const char *path)
 {
-	int rc;
+	int rc, v;
 
 	if ((rc = create_file(h, path)) != 0 ||
 	    (rc = db_connect(h, path, SQLITE_OPEN_READWRITE)) != 0)
@@ -223,6 +223,9 @@ open_write(ips *h, const char *path)
 	if (sqlite3_db_readonly(h->db, "main") == 1)
 		return ips_fail(h, IPS_ECANTCREAT, "cannot write database "
 		    "'%s': read-only", path);
+	/* Refuse another program's file before anything is changed in it. */
+	if ((rc = ips_schema_check(h, &v)) != 0)
+		return rc;
 	/* WAL lets readers go on while one writer writes. */
 	if ((rc = ips_exec(h, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL;")) != 0)
@@ -255,6 +258,11 @@ ips_open(ips *h, int mode)
 	if ((rc = db_connect(h, path, SQLITE_OPEN_READONLY)) != 0 ||
 	    (rc = ips_schema_check(h, &v)) != 0)
 		goto fail;
+	if (v == 0) {
+		rc = ips_fail(h, IPS_ENOINPUT, "no database in '%s' "
+		    "(create one with 'ips init')", path);
+		goto fail;
+	}
 	if (v < ips_schema_version()) {
 		/* An older file: migrate it forward, then read. */
 		disconnect(h);
