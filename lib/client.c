@@ -492,6 +492,55 @@ like_pattern(const char *s)
 	return p;
 }
 
+static void
+free_operands(int argc, char **v)
+{
+	int i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < argc; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Client operands as typed (c42, 42, an exact name) into references, so
+ * that a name works, and is never echoed in a message.  *out is NULL when
+ * the references come from stdin; free with free_operands. */
+static int
+client_operands(ips *h, int argc, char **argv, char ***out)
+{
+	struct ips_ref r;
+	char **v;
+	ips_id id;
+	int i, rc;
+
+	*out = NULL;
+	if (ips_refs_source(argc, argv) != IPS_REFS_ARGV)
+		return 0;
+	if ((rc = ips_open(h, IPS_READ)) != 0)
+		return rc;
+	if ((v = calloc(argc + 1, sizeof *v)) == NULL)
+		return ips_nomem(h);
+	for (i = 0; i < argc; i++) {
+		/* e17 is an employer, not the name of a client. */
+		if (ips_ref_parse(h, argv[i], ~0, &r) == 0 &&
+		    r.type != IPS_REF_CLIENT)
+			rc = ips_ref_parse(h, argv[i], IPS_REF_CLIENT, &r);
+		else
+			rc = ips_resolve(h, IPS_REF_CLIENT, argv[i], &id);
+		if (rc == 0 && (v[i] = malloc(24)) == NULL)
+			rc = ips_nomem(h);
+		if (rc != 0) {
+			free_operands(argc, v);
+			return rc;
+		}
+		snprintf(v[i], 24, "c%lld", (long long)id);
+	}
+	*out = v;
+	return 0;
+}
+
 /*
  * The list, for people and pipes: who, whose, how far along, and when we
  * last met them.  Personal fields beyond the name are in show and export.
@@ -547,7 +596,7 @@ ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
 		{ "last_met", IPS_COL_TEXT },
 	};
 	sqlite3_stmt *st = NULL;
-	char since[11], *like = NULL;
+	char since[11], *like = NULL, **ops;
 	ips_id sp = 0;
 	ips_day day;
 	long n;
@@ -567,8 +616,11 @@ ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
 	    &sp)) != 0) ||
 	    (rc = register_fold(h)) != 0 ||
 	    (pseudo && (rc = ips_pseudo_register(h)) != 0) ||
-	    (rc = ips_refs_load(h, argc, argv, IPS_REF_CLIENT, &n)) != 0 ||
-	    (rc = ips_refs_check(h)) != 0)
+	    (rc = client_operands(h, argc, argv, &ops)) != 0)
+		return rc;
+	rc = ips_refs_load(h, argc, ops ? ops : argv, IPS_REF_CLIENT, &n);
+	free_operands(argc, ops);
+	if (rc != 0 || (rc = ips_refs_check(h)) != 0)
 		return rc;
 	if (f->search != NULL && (like = like_pattern(f->search)) == NULL)
 		return ips_nomem(h);
@@ -699,8 +751,15 @@ client_more(ips *h, FILE *fp, ips_id id, void *arg)
 int
 ips_client_show(ips *h, FILE *fp, int argc, char **argv)
 {
-	return ips_record_show(h, fp, &ips_kind_client, argc, argv,
+	char **ops;
+	int rc;
+
+	if ((rc = client_operands(h, argc, argv, &ops)) != 0)
+		return rc;
+	rc = ips_record_show(h, fp, &ips_kind_client, argc, ops ? ops : argv,
 	    client_more, NULL);
+	free_operands(argc, ops);
+	return rc;
 }
 
 int
