@@ -178,4 +178,9 @@ int ips_client_status_append(ips *h, ips_id id, const char *status,
  * file is missing, without making one. */
 int ips_need_db(ips *h);
 
+/* meet.c: IPS_EDATA when s is a typed reference of another kind than
+ * want ("employer: 'c1' is a client, not an employer"); 0 for anything
+ * else, a name or a number, which ips_resolve then judges. */
+int ips_meet_kind(ips *h, const char *field, const char *s, int want);
+
 #endif
