@@ -105,6 +105,11 @@ list_prepare(ips *h, const struct ips_meet_filter *f, struct list_args *a)
 		return rc;
 	a->how = f->how;
 	a->purpose = f->purpose;
+	if ((f->employer && (rc = ips_meet_kind(h, "employer", f->employer,
+	    IPS_REF_EMPLOYER)) != 0) ||
+	    (f->client && (rc = ips_meet_kind(h, "client", f->client,
+	    IPS_REF_CLIENT)) != 0))
+		return rc;
 	if ((f->specialist && (rc = ips_staff_id(h, f->specialist,
 	    &a->specialist)) != 0) ||
 	    (f->employer && (rc = ips_resolve(h, IPS_REF_EMPLOYER,

@@ -65,6 +65,25 @@ article(const char *noun)
 	return strchr("aeiou", noun[0]) != NULL ? "an" : "a";
 }
 
+int
+ips_meet_kind(ips *h, const char *field, const char *s, int want)
+{
+	struct ips_ref r;
+	const char *noun, *wanted = ips_ref_noun(want);
+
+	if (ips_ref_parse(h, s, ALL_REFS, &r) != 0) {
+		/* Not a typed reference: a name or a number, for
+		 * ips_resolve to judge. */
+		h->status = 0;
+		return 0;
+	}
+	if (r.type == want)
+		return 0;
+	noun = ips_ref_noun(r.type);
+	return ips_fail(h, IPS_EDATA, "%s: '%s' is %s %s, not %s %s", field, s,
+	    article(noun), noun, article(wanted), wanted);
+}
+
 /* A database that is not there cannot hold the employer or client a
  * meeting names: say so instead of creating an empty one. */
 static int
@@ -87,7 +106,6 @@ parse_for(ips *h, struct meet_state *s, const char *list)
 {
 	char item[FOR_ITEM_MAX];
 	const char *p = list, *q;
-	struct ips_ref r;
 	size_t len;
 	ips_id id;
 	int i, rc;
@@ -108,14 +126,8 @@ parse_for(ips *h, struct meet_state *s, const char *list)
 		memcpy(item, p, len);
 		item[len] = '\0';
 		/* Another kind of reference is a mix-up, not a name. */
-		if (ips_ref_parse(h, item, ALL_REFS, &r) == 0) {
-			if (r.type != IPS_REF_CLIENT)
-				return ips_fail(h, IPS_EDATA, "for: '%s' is %s "
-				    "%s, not a client", item,
-				    article(ips_ref_noun(r.type)),
-				    ips_ref_noun(r.type));
-		} else
-			h->status = 0;
+		if ((rc = ips_meet_kind(h, "for", item, IPS_REF_CLIENT)) != 0)
+			return rc;
 		if ((rc = ips_resolve(h, IPS_REF_CLIENT, item, &id)) != 0)
 			return prefix(h, rc, "for");
 		for (i = 0; i < s->nfor && s->for_ids[i] != id; i++)
@@ -186,6 +198,13 @@ meet_check(ips *h, const struct ips_values *v, void *arg)
 	if (!given(x[s->employer]) && !given(x[s->client]))
 		return ips_fail(h, IPS_EDATA, "a meeting needs --employer or "
 		    "--client");
+	if ((given(x[s->employer]) && (rc = ips_meet_kind(h, "employer",
+	    x[s->employer], IPS_REF_EMPLOYER)) != 0) ||
+	    (given(x[s->client]) && (rc = ips_meet_kind(h, "client",
+	    x[s->client], IPS_REF_CLIENT)) != 0) ||
+	    (given(x[s->contact]) && (rc = ips_meet_kind(h, "contact",
+	    x[s->contact], IPS_REF_CONTACT)) != 0))
+		return rc;
 	if (given(x[s->contact]) && (rc = check_contact(h, s, v)) != 0)
 		return rc;
 	if (given(x[s->next]) && given(x[s->on])) {

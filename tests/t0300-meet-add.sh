@@ -189,9 +189,15 @@ test_expect_success 'an unknown employer, client or contact (65)' '
 
 test_expect_success 'a reference of the wrong kind (65)' '
 	refused 65 ips-meet add --employer c1 &&
-	grep "c1" err &&
+	echo "ips-meet: employer: '"'c1'"' is a client, not an employer" \
+	    >expect &&
+	test_cmp expect err &&
 	refused 65 ips-meet add --client e1 &&
-	refused 65 ips-meet add --employer e3 --contact e3
+	echo "ips-meet: client: '"'e1'"' is an employer, not a client" \
+	    >expect &&
+	test_cmp expect err &&
+	refused 65 ips-meet add --employer e3 --contact e3 &&
+	grep "contact: '"'e3'"' is an employer, not a contact" err
 '
 
 test_expect_success 'a contact of another employer (65)' '

@@ -209,6 +209,7 @@ test_expect_success 'a bad filter value (65)' '
 	test_expect_code 65 ips-meet list --employer "No Such Oy" 2>err &&
 	test_expect_code 65 ips-meet list --client c99 2>err &&
 	test_expect_code 65 ips-meet list --client e1 2>err &&
+	grep "client: '"'e1'"' is an employer, not a client" err &&
 	test_expect_code 65 ips-meet list --week 2026-W54 2>err &&
 	test_expect_code 65 ips-meet list --from 2026-02-30 2>err
 '
