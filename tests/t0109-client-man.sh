@@ -1,0 +1,43 @@
+#!/bin/sh
+test_description='ips-client.1: its SYNOPSIS is the usage ips-client -h
+prints, and every command and field has a paragraph'
+. "$(dirname "$0")/lib.sh"
+
+page=$TEST_SOURCE/man/man1/ips-client.1
+
+test_expect_success 'the usage in ips-client.1 is the one ips-client -h prints' '
+	ips-client -h >out &&
+	sed -e "/^common options/d" -e "s/^usage: //" -e "s/^ *//" out >usage &&
+	sed -n "/^\.SH SYNOPSIS/,/^\.fi/p" "$page" >syn &&
+	sed -e "1,/^\.nf/d" -e "/^\.fi/d" -e "s/\\\\f[BIRP]//g" \
+	    -e "s/\\\\-/-/g" -e "s/\\\\&//g" -e "s/^ *//" syn >synopsis &&
+	test_cmp usage synopsis
+'
+
+test_expect_success 'every command of ips-client has a paragraph' '
+	for cmd in add list show set edit status "job add" "job end" \
+	    "job list" import export erase
+	do
+		grep "^\\\\fB$cmd\\\\fR" "$page" >/dev/null ||
+		{ echo "no paragraph for $cmd"; return 1; }
+	done
+'
+
+test_expect_success 'every field of a client is described' '
+	ips-client export -h >/dev/null &&
+	for f in name specialist enrolled status phone email area goal \
+	    job_types hours_wanted education experience interests disclosure \
+	    benefits_planning note erased
+	do
+		grep "^\\.B $f\$" "$page" >/dev/null ||
+		{ echo "no entry for $f"; return 1; }
+	done
+'
+
+test_expect_success 'the page has a privacy section on erase and pseudonyms' '
+	sed -n "/^\.SH PRIVACY/,/^\.SH /p" "$page" >privacy &&
+	grep "^\.B erase" privacy &&
+	grep "^\.B \\\\-\\\\-pseudonymize" privacy
+'
+
+test_done
