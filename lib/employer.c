@@ -554,8 +554,13 @@ ips_employer_import(ips *h, const struct ips_kind *k, const char *path,
 int
 ips_employer_edit(ips *h, const char *ref, const char *tmpdir, int *result)
 {
-	(void)ref;
-	(void)tmpdir;
+	ips_id id;
+	int rc;
+
 	*result = IPS_EDIT_UNCHANGED;
-	return ips_fail(h, IPS_EUSAGE, "edit: not available yet");
+	if ((rc = ips_open(h, IPS_READ)) != 0 ||
+	    (rc = ips_resolve(h, IPS_REF_EMPLOYER, ref, &id)) != 0)
+		return rc;
+	return ips_record_edit(h, &ips_kind_employer, id, tmpdir, set_record,
+	    result);
 }

@@ -178,6 +178,17 @@ int ips_client_status_append(ips *h, ips_id id, const char *status,
  * file is missing, without making one. */
 int ips_need_db(ips *h);
 
+/* edit.c: edit REF for any kind.  set writes the changed values inside
+ * the transaction that edit began (ips_record_update and the audit). */
+typedef int (*ips_set_fn)(ips *h, const struct ips_kind *k, ips_id id,
+    const struct ips_values *v, const char *action);
+/* The record as YAML in the configured editor, in a 0600 temporary file
+ * in tmpdir; read back and checked, reopened with "# error: ..." on top
+ * until valid, emptied (*result IPS_EDIT_ABORTED) or unchanged; written
+ * in one transaction with the audit action "edit". */
+int ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
+    const char *tmpdir, ips_set_fn set, int *result);
+
 /* meet.c: IPS_EDATA when s is a typed reference of another kind than
  * want ("employer: 'c1' is a client, not an employer"); 0 for anything
  * else, a name or a number, which ips_resolve then judges. */
