@@ -38,11 +38,19 @@ struct week {
 	long trend[IPS_TREND_WEEKS];
 };
 
+/* The employers the team met, each with whether it is new. */
+struct met {
+	ips_id employer;
+	int is_new;
+};
+
 struct weekly {
 	struct rpt r;
 	struct rpt_list staff;
 	struct week *w;			/* one per staff member */
 	struct week team;
+	struct met *met;		/* employers met, one per specialist */
+	size_t nmet, capmet;
 	double target;
 	char trend_from[11];
 	char weeks[IPS_TREND_WEEKS][8];	/* "W47" */
@@ -50,32 +58,28 @@ struct weekly {
 
 /*
  * The meetings of the week of the specialists on staff, from the index
- * on (specialist_id, held_on).  An employer is new when nobody met it
- * before the week: a probe of the index on (employer_id, held_on).  A
- * place left empty is unknown and does not count as the community.
+ * on (specialist_id, held_on), in one pass: a row for each specialist and
+ * employer met (and one for the meetings without an employer), so that
+ * employers are counted per specialist and, once, for the team.  An
+ * employer is new when nobody met it before the week: one probe of the
+ * index on (employer_id, held_on) a row.  A place left empty is unknown
+ * and does not count as the community.
  */
-#define WEEK_AGGREGATES \
-" count(CASE WHEN m.employer_id IS NOT NULL AND m.how = 'in-person'" \
-"  THEN 1 END)," \
-" count(m.employer_id)," \
-" count(DISTINCT m.employer_id)," \
-" count(DISTINCT CASE WHEN m.employer_id IS NOT NULL AND NOT EXISTS" \
-"  (SELECT 1 FROM meeting p WHERE p.employer_id = m.employer_id" \
-"  AND p.held_on < ?1) THEN m.employer_id END)," \
-" coalesce(sum(CASE WHEN m.employer_id IS NOT NULL THEN m.minutes END), 0)," \
-" count(m.client_id)," \
-" coalesce(sum(CASE WHEN m.how = 'in-person' AND m.place <> 'office'" \
-"  THEN m.minutes END), 0)"
-#define WEEK_MEETINGS \
-" FROM specialist s JOIN meeting m ON m.specialist_id = s.id" \
-" AND m.held_on BETWEEN ?1 AND ?2" \
-" WHERE (s.left_on IS NULL OR s.left_on >= ?1) AND " RPT_STAFF_FILTER
-
 static const char meetings_sql[] =
-"SELECT s.id," WEEK_AGGREGATES WEEK_MEETINGS " GROUP BY s.id";
-/* The same for the team, where an employer met by two counts once. */
-static const char team_sql[] =
-"SELECT 0," WEEK_AGGREGATES WEEK_MEETINGS;
+"SELECT s.id, m.employer_id,"
+" count(CASE WHEN m.employer_id IS NOT NULL AND m.how = 'in-person'"
+"  THEN 1 END),"
+" count(m.employer_id),"
+" coalesce(sum(CASE WHEN m.employer_id IS NOT NULL THEN m.minutes END), 0),"
+" count(m.client_id),"
+" coalesce(sum(CASE WHEN m.how = 'in-person' AND m.place <> 'office'"
+"  THEN m.minutes END), 0),"
+" m.employer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM meeting p"
+"  WHERE p.employer_id = m.employer_id AND p.held_on < ?1)"
+" FROM specialist s JOIN meeting m ON m.specialist_id = s.id"
+" AND m.held_on BETWEEN ?1 AND ?2"
+" WHERE (s.left_on IS NULL OR s.left_on >= ?1) AND " RPT_STAFF_FILTER
+" GROUP BY s.id, m.employer_id";
 static const char openings_sql[] =
 "SELECT o.found_by_id, count(*), total(o.hidden) FROM opening o"
 " WHERE o.found_on BETWEEN ?1 AND ?2 AND o.found_by_id IS NOT NULL"
@@ -103,37 +107,69 @@ week_of(struct weekly *wk, sqlite3_stmt *st)
 	return i < 0 ? NULL : &wk->w[i];
 }
 
-static void
-read_aggregates(struct week *w, sqlite3_stmt *st)
-{
-	w->f2f = sqlite3_column_int64(st, 1);
-	w->contacts = sqlite3_column_int64(st, 2);
-	w->employers = sqlite3_column_int64(st, 3);
-	w->new_employers = sqlite3_column_int64(st, 4);
-	w->employer_min = sqlite3_column_int64(st, 5);
-	w->client_meetings = sqlite3_column_int64(st, 6);
-	w->community_min = sqlite3_column_int64(st, 7);
-}
-
 static int
 meetings_row(struct rpt *r, sqlite3_stmt *st, void *arg)
 {
-	struct week *w = week_of(arg, st);
+	struct weekly *wk = arg;
+	struct week *w = week_of(wk, st);
+	struct met *v;
 
-	(void)r;
-	if (w != NULL)
-		read_aggregates(w, st);
+	if (w == NULL)
+		return 0;
+	w->f2f += sqlite3_column_int64(st, 2);
+	w->contacts += sqlite3_column_int64(st, 3);
+	w->employer_min += sqlite3_column_int64(st, 4);
+	w->client_meetings += sqlite3_column_int64(st, 5);
+	w->community_min += sqlite3_column_int64(st, 6);
+	if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+		return 0;
+	w->employers++;
+	w->new_employers += sqlite3_column_int(st, 7);
+	if (wk->nmet == wk->capmet) {
+		wk->capmet = wk->capmet ? 2 * wk->capmet : 64;
+		if ((v = realloc(wk->met, wk->capmet * sizeof *v)) == NULL)
+			return ips_nomem(r->h);
+		wk->met = v;
+	}
+	wk->met[wk->nmet].employer = sqlite3_column_int64(st, 1);
+	wk->met[wk->nmet].is_new = sqlite3_column_int(st, 7);
+	wk->nmet++;
 	return 0;
 }
 
 static int
-team_row(struct rpt *r, sqlite3_stmt *st, void *arg)
+by_employer(const void *a, const void *b)
 {
-	struct weekly *wk = arg;
+	ips_id x = ((const struct met *)a)->employer;
+	ips_id y = ((const struct met *)b)->employer;
 
-	(void)r;
-	read_aggregates(&wk->team, st);
-	return 0;
+	return x < y ? -1 : x > y;
+}
+
+/* The team's totals: sums, but an employer met by two counts once. */
+static void
+team_totals(struct weekly *wk)
+{
+	struct week *t = &wk->team;
+	size_t i;
+
+	for (i = 0; i < wk->staff.n; i++) {
+		t->f2f += wk->w[i].f2f;
+		t->contacts += wk->w[i].contacts;
+		t->employer_min += wk->w[i].employer_min;
+		t->client_meetings += wk->w[i].client_meetings;
+		t->community_min += wk->w[i].community_min;
+		t->openings += wk->w[i].openings;
+		t->hidden += wk->w[i].hidden;
+		t->starts += wk->w[i].starts;
+	}
+	if (wk->nmet > 0)
+		qsort(wk->met, wk->nmet, sizeof *wk->met, by_employer);
+	for (i = 0; i < wk->nmet; i++)
+		if (i == 0 || wk->met[i].employer != wk->met[i - 1].employer) {
+			t->employers++;
+			t->new_employers += wk->met[i].is_new;
+		}
 }
 
 static int
@@ -194,7 +230,6 @@ run(struct weekly *wk, const char *sql,
 static int
 collect(struct weekly *wk)
 {
-	size_t i;
 	int k, rc, y, n;
 
 	if ((rc = rpt_staff_load(&wk->r, wk->r.from, &wk->staff)) != 0)
@@ -203,15 +238,10 @@ collect(struct weekly *wk)
 	    NULL)
 		return ips_nomem(wk->r.h);
 	if ((rc = run(wk, meetings_sql, meetings_row, 0)) != 0 ||
-	    (rc = run(wk, team_sql, team_row, 0)) != 0 ||
 	    (rc = run(wk, openings_sql, openings_row, 0)) != 0 ||
 	    (rc = run(wk, starts_sql, starts_row, 0)) != 0)
 		return rc;
-	for (i = 0; i < wk->staff.n; i++) {
-		wk->team.openings += wk->w[i].openings;
-		wk->team.hidden += wk->w[i].hidden;
-		wk->team.starts += wk->w[i].starts;
-	}
+	team_totals(wk);
 	if (wk->r.fmt != IPS_FMT_TABLE && wk->r.fmt != IPS_FMT_HTML)
 		return 0;
 	for (k = 0; k < IPS_TREND_WEEKS; k++) {
@@ -483,5 +513,6 @@ ips_report_weekly(ips *h, FILE *fp, const struct ips_report_opts *o)
 done:
 	rpt_staff_free(&wk.staff);
 	free(wk.w);
+	free(wk.met);
 	return rc;
 }
