@@ -98,6 +98,21 @@ test_expect_success 'the bands: less is better for caseload and days' '
 	grep "^employer_contacts	0.4	1	11 contacts / 2 specialists / 13.1 weeks$" north
 '
 
+test_expect_success 'a band bound: 30.0 days scores 5, 30.3 days 4' '
+	sqlite3 "$IPS_DB" "update client set enrolled = '\''2026-10-17'\''
+	    where id in (1, 3); update client set enrolled = '\''2026-10-18'\''
+	    where id = 2" &&
+	test_when_finished "sqlite3 \"\$IPS_DB\" \"update client set enrolled =
+	    case id when 1 then '\''2026-10-01'\'' when 2 then '\''2026-11-02'\''
+	    when 3 then '\''2026-09-01'\'' else enrolled end\"" &&
+	ips-report fidelity -o tsv -H >actual &&
+	grep "^rapid_job_search	30.0 days	5	" actual &&
+	sqlite3 "$IPS_DB" "update client set enrolled = '\''2026-10-16'\''
+	    where id = 3" &&
+	ips-report fidelity -o tsv -H >actual &&
+	grep "^rapid_job_search	30.3 days	4	" actual
+'
+
 test_expect_success 'html and md carry the same page' '
 	ips-report fidelity -o html >page.html &&
 	head -n 1 page.html | grep "^<!doctype html>$" &&
