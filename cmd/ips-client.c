@@ -178,6 +178,28 @@ cmd_set(ips *h, int argc, char **argv)
 }
 
 static int
+cmd_edit(ips *h, int argc, char **argv)
+{
+	const char *tmpdir;
+	int c, rc, result;
+
+	while ((c = ips_getopt(h, argc, argv, "", NULL, 0)) != -1)
+		return DONE(common(h, c));
+	if (argc - optind != 1)
+		return usage(h, "edit REF");
+	if ((tmpdir = getenv("TMPDIR")) == NULL || tmpdir[0] == '\0')
+		tmpdir = "/tmp";
+	if ((rc = ips_client_edit(h, argv[optind], tmpdir, &result)) != 0)
+		return rc;
+	/* As git commit: an emptied file is a change of mind. */
+	if (result == IPS_EDIT_ABORTED)
+		fputs("ips-client: edit aborted: empty file\n", stderr);
+	else if (result == IPS_EDIT_UNCHANGED)
+		fputs("ips-client: nothing changed\n", stderr);
+	return 0;
+}
+
+static int
 cmd_status(ips *h, int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -330,6 +352,7 @@ static const struct ips_cmd cmds[] = {
 	{ "list", cmd_list },
 	{ "show", cmd_show },
 	{ "set", cmd_set },
+	{ "edit", cmd_edit },
 	{ "status", cmd_status },
 	{ "job", cmd_job },
 	{ "export", cmd_export },

@@ -285,6 +285,38 @@ ips_client_set(ips *h, const char *ref, const struct ips_values *v)
 	return ips_commit(h);
 }
 
+/* edit's writer, inside the transaction edit began. */
+static int
+edit_set(ips *h, const struct ips_kind *k, ips_id id,
+    const struct ips_values *v, const char *action)
+{
+	struct ips_client_row c;
+	char ref[24];
+	int rc;
+
+	(void)k;
+	snprintf(ref, sizeof ref, "c%lld", (long long)id);
+	if ((rc = client_live(h, ref, &c)) != 0)
+		return rc;
+	return client_update(h, &c, v, action);
+}
+
+int
+ips_client_edit(ips *h, const char *ref, const char *tmpdir, int *result)
+{
+	struct ips_client_row c;
+	int rc;
+
+	*result = IPS_EDIT_UNCHANGED;
+	/* An erased client has nothing to edit: say so before the editor
+	 * opens. */
+	if ((rc = ips_need_db(h)) != 0 || (rc = ips_open(h, IPS_READ)) != 0 ||
+	    (rc = client_live(h, ref, &c)) != 0)
+		return rc;
+	return ips_record_edit(h, &ips_kind_client, c.id, tmpdir, edit_set,
+	    result);
+}
+
 int
 ips_client_status(ips *h, const char *ref, const char *status,
     const char *on, const char *reason)

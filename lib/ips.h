@@ -503,6 +503,10 @@ int ips_client_show(ips *h, FILE *fp, int argc, char **argv);
 /* Changes the given fields (not status, see ips_client_status); an
  * erased client cannot be changed. */
 int ips_client_set(ips *h, const char *ref, const struct ips_values *v);
+/* The client as YAML in the configured editor (a 0600 temporary file in
+ * tmpdir) until it is valid or emptied; *result is one of IPS_EDIT_*. */
+int ips_client_edit(ips *h, const char *ref, const char *tmpdir,
+    int *result);
 /* Appends status on the day on (NULL: today, not before enrolment) to
  * the history; client.status becomes that of the latest entry. */
 int ips_client_status(ips *h, const char *ref, const char *status,
