@@ -268,14 +268,24 @@ bind_filter(ips *h, sqlite3_stmt *st, void *arg)
 	return 0;
 }
 
-static const char last_met[] = ", (SELECT max(m.held_on) FROM meeting m "
-    "WHERE m.employer_id = t.id)";
-static const struct ips_col last_met_col[] = { { "last_met", IPS_COL_TEXT } };
-
 int
 ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f)
 {
-	static const char rest[] =
+	/* The fields people scan a register by, and when we last talked
+	 * to them; export has every field. */
+	static const struct ips_col cols[] = {
+		{ "ref", IPS_COL_TEXT }, { "name", IPS_COL_TEXT },
+		{ "business_id", IPS_COL_TEXT }, { "sector", IPS_COL_TEXT },
+		{ "industry", IPS_COL_TEXT }, { "size", IPS_COL_INT },
+		{ "area", IPS_COL_TEXT }, { "status", IPS_COL_TEXT },
+		{ "owner", IPS_COL_TEXT }, { "last_met", IPS_COL_TEXT },
+	};
+	static const char sql[] =
+	    "SELECT 'e' || t.id, t.name, t.business_id, t.sector, t.industry, "
+	    "t.size, t.area, t.status, "
+	    "(SELECT s.handle FROM specialist s WHERE s.id = t.owner_id), "
+	    "(SELECT max(m.held_on) FROM meeting m WHERE m.employer_id = t.id) "
+	    "FROM employer t "
 	    "WHERE (?1 IS NULL OR t.sector = ?1) "
 	    "AND (?2 IS NULL OR t.area = ?2) "
 	    "AND (?3 IS NULL OR t.status = ?3) "
@@ -286,12 +296,17 @@ ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f)
 	    "OR t.industry LIKE ?7 ESCAPE '\\' OR t.area LIKE ?7 ESCAPE '\\' "
 	    "OR t.note LIKE ?7 ESCAPE '\\') "
 	    "ORDER BY t.id";
+	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = ips_open(h, IPS_READ)) != 0)
+	if ((rc = ips_open(h, IPS_READ)) != 0 ||
+	    (rc = ips_prepare(h, sql, &st)) != 0)
 		return rc;
-	return ips_list_more(h, fp, &ips_kind_employer, last_met,
-	    last_met_col, 1, rest, bind_filter, (void *)f);
+	if ((rc = bind_filter(h, st, (void *)f)) != 0) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	return ips_out_stmt(h, fp, cols, sizeof cols / sizeof cols[0], st);
 }
 
 /* The last 5 meetings, under a title when there are any. */
