@@ -333,6 +333,25 @@ cmd_export(ips *h, int argc, char **argv)
 }
 
 static int
+cmd_import(ips *h, int argc, char **argv)
+{
+	const char *format = NULL;
+	int c, rc;
+
+	while ((c = ips_getopt(h, argc, argv, "f:", NULL, IPS_OPT_DRYRUN)) !=
+	    -1) {
+		if (c == 'f')
+			format = optarg;
+		else if ((rc = common(h, c)) != 0)
+			return DONE(rc);
+	}
+	if (argc - optind > 1)
+		return usage(h, "import [-f FORMAT] [-n] [FILE | -]");
+	return ips_client_import(h, argc > optind ? argv[optind] : "-",
+	    format);
+}
+
+static int
 cmd_erase(ips *h, int argc, char **argv)
 {
 	int c;
@@ -356,6 +375,7 @@ static const struct ips_cmd cmds[] = {
 	{ "status", cmd_status },
 	{ "job", cmd_job },
 	{ "export", cmd_export },
+	{ "import", cmd_import },
 	{ "erase", cmd_erase },
 	{ NULL, NULL },
 };

@@ -805,6 +805,24 @@ ips_client_export(ips *h, FILE *fp)
 	    NULL);
 }
 
+/* import: the rows go through add's defaults and history, all in one
+ * transaction (lib/import.c). */
+#ifdef IPS_HAVE_IMPORT
+int
+ips_client_import(ips *h, const char *path, const char *format)
+{
+	return ips_import(h, &client_ops, path, format);
+}
+#else
+int
+ips_client_import(ips *h, const char *path, const char *format)
+{
+	(void)path;
+	(void)format;
+	return ips_fail(h, IPS_EUSAGE, "import is not built yet");
+}
+#endif
+
 /*
  * Erasure: every personal field, the free text about the person (status
  * reasons, the notes of meetings with or for them) goes; dates, statuses,

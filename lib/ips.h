@@ -440,7 +440,8 @@ struct ips_employer_filter {
 /* Adds an employer (owner: the acting specialist unless given); the
  * business id must be unique. */
 int ips_employer_add(ips *h, struct ips_values *v, ips_id *id);
-/* Employers with the fields of export and last_met. */
+/* Employers: ref, name, business_id, sector, industry, size, area,
+ * status, owner and last_met (the latest meeting). */
 int ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f);
 /* The records; in table format with contacts, openings, jobs, and the
  * last 5 meetings.  Operands may be names or business ids. */
@@ -517,6 +518,9 @@ int ips_client_history(ips *h, FILE *fp, const char *ref);
 int ips_client_status_on(ips *h, FILE *fp, const char *ref, const char *on);
 /* Every field of every client, for import. */
 int ips_client_export(ips *h, FILE *fp);
+/* import FILE or "-" in format (NULL: by the file's extension): clients
+ * as add takes them, each with its first status entry (SPEC section 5). */
+int ips_client_import(ips *h, const char *path, const char *format);
 /* Removes every personal field of the client, the reasons of its status
  * history and the notes of meetings with or for it, and leaves no copy in
  * the database file or its log; dates, statuses and jobs stay. */
