@@ -561,9 +561,16 @@ ips_employer_import(ips *h, const struct ips_kind *k, const char *path,
 	if ((ops = employer_ops_of(k)) == NULL)
 		return ips_fail(h, IPS_EUSAGE, "cannot import %s records",
 		    k->name);
+	/* Every row through add's defaults and checks, in one transaction
+	 * (lib/import.c). */
+#ifdef IPS_HAVE_IMPORT
+	return ips_import(h, ops, path, format);
+#else
+	(void)ops;
 	(void)path;
 	(void)format;
-	return ips_fail(h, IPS_EUSAGE, "import: not available yet");
+	return ips_fail(h, IPS_EUSAGE, "import is not built yet");
+#endif
 }
 
 int
