@@ -23,11 +23,13 @@ static const char usage_text[] =
 "       ips-employer contact add EMPLOYER NAME [--role R] [--phone P]\n"
 "           [--email E]\n"
 "       ips-employer contact list [EMPLOYER...]\n"
+"       ips-employer contact set PREF --FIELD VALUE...\n"
 "       ips-employer opening add EMPLOYER TITLE [--job-type T] [--positions N]\n"
 "           [--hours H] [--requirements R] [--hidden yes|no] [--found D]\n"
 "           [--found-by H]\n"
 "       ips-employer opening close OREF (--filled-by CREF | --reason R)\n"
 "           [--on D]\n"
+"       ips-employer opening set OREF --FIELD VALUE...\n"
 "       ips-employer openings [--open] [--hidden] [--no-candidates]\n"
 "           [EMPLOYER...]\n"
 "       ips-employer import [--contacts | --openings] [-f FORMAT] [-n]\n"
@@ -211,15 +213,18 @@ cmd_show(ips *h, int argc, char **argv)
 	return ips_employer_show(h, stdout, argc - optind, argv + optind);
 }
 
+/* set, contact set, opening set: one reference, some fields. */
 static int
-cmd_set(ips *h, int argc, char **argv)
+set(ips *h, const struct ips_kind *k, int argc, char **argv,
+    const char *synopsis,
+    int (*fn)(ips *, const char *, const struct ips_values *))
 {
 	struct ips_values v;
 	struct option *lo, *fo = NULL;
 	int c, i, n = 0, rc = 0;
 
 	memset(&v, 0, sizeof v);
-	if ((lo = options(&ips_kind_employer, 1, NULL, &fo)) == NULL) {
+	if ((lo = options(k, 1, NULL, &fo)) == NULL) {
 		free(fo);
 		return ips_nomem(h);
 	}
@@ -234,13 +239,20 @@ cmd_set(ips *h, int argc, char **argv)
 	for (i = 0; i < IPS_MAXFIELDS; i++)
 		n += v.v[i] != NULL;
 	if (argc - optind != 1 || n == 0)
-		rc = usage(h, "set REF --FIELD VALUE...");
+		rc = usage(h, synopsis);
 	else
-		rc = ips_employer_set(h, argv[optind], &v);
+		rc = fn(h, argv[optind], &v);
 out:
 	free(lo);
 	free(fo);
 	return rc;
+}
+
+static int
+cmd_set(ips *h, int argc, char **argv)
+{
+	return set(h, &ips_kind_employer, argc, argv,
+	    "set REF --FIELD VALUE...", ips_employer_set);
 }
 
 static int
@@ -293,10 +305,13 @@ cmd_contact(ips *h, int argc, char **argv)
 		return contact_add(h, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return contact_list(h, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "set") == 0)
+		return set(h, &ips_kind_contact, argc - 1, argv + 1,
+		    "contact set PREF --FIELD VALUE...", ips_contact_set);
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0))
 		return DONE(common(h, 'h'));
-	return usage(h, "contact add|list ...");
+	return usage(h, "contact add|list|set ...");
 }
 
 static int
@@ -348,10 +363,13 @@ cmd_opening(ips *h, int argc, char **argv)
 		return opening_add(h, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "close") == 0)
 		return opening_close(h, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "set") == 0)
+		return set(h, &ips_kind_opening, argc - 1, argv + 1,
+		    "opening set OREF --FIELD VALUE...", ips_opening_set);
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0))
 		return DONE(common(h, 'h'));
-	return usage(h, "opening add|close ...");
+	return usage(h, "opening add|close|set ...");
 }
 
 static int

@@ -458,20 +458,39 @@ set_record(ips *h, const struct ips_kind *k, ips_id id,
 	    fields);
 }
 
-int
-ips_employer_set(ips *h, const char *ref, const struct ips_values *v)
+static int
+set_one(ips *h, const struct ips_kind *k, const char *ref,
+    const struct ips_values *v)
 {
 	ips_id id;
 	int rc;
 
 	if ((rc = ips_open_existing(h)) != 0)
 		return rc;
-	if ((rc = ips_resolve(h, IPS_REF_EMPLOYER, ref, &id)) != 0 ||
-	    (rc = set_record(h, &ips_kind_employer, id, v, "set")) != 0) {
+	if ((rc = ips_resolve(h, k->ref_type, ref, &id)) != 0 ||
+	    (rc = set_record(h, k, id, v, "set")) != 0) {
 		ips_rollback(h);
 		return rc;
 	}
 	return ips_commit(h);
+}
+
+int
+ips_employer_set(ips *h, const char *ref, const struct ips_values *v)
+{
+	return set_one(h, &ips_kind_employer, ref, v);
+}
+
+int
+ips_contact_set(ips *h, const char *ref, const struct ips_values *v)
+{
+	return set_one(h, &ips_kind_contact, ref, v);
+}
+
+int
+ips_opening_set(ips *h, const char *ref, const struct ips_values *v)
+{
+	return set_one(h, &ips_kind_opening, ref, v);
 }
 
 /* contacts */

@@ -453,6 +453,10 @@ enum { IPS_EDIT_SAVED, IPS_EDIT_UNCHANGED, IPS_EDIT_ABORTED };
 int ips_employer_edit(ips *h, const char *ref, const char *tmpdir,
     int *result);
 int ips_contact_add(ips *h, struct ips_values *v, ips_id *id);
+/* contact set p5 and opening set o8, as set (an opening's status, closed
+ * and filled_by change by ips_opening_close only). */
+int ips_contact_set(ips *h, const char *ref, const struct ips_values *v);
+int ips_opening_set(ips *h, const char *ref, const struct ips_values *v);
 /* Contacts of the employers given (argv or stdin), or of all. */
 int ips_contact_list(ips *h, FILE *fp, int argc, char **argv);
 /* Every record of ips_kind_employer, _contact or _opening. */

@@ -233,4 +233,38 @@ test_expect_success 'openings: unknown employer 65, bad option 64' '
 	test_expect_code 64 ips-employer openings --closed
 '
 
+test_expect_success 'contact set changes a person, audited' '
+	ips-employer -u ana contact set p2 --phone "040 111 2222" --role "" &&
+	ips-employer contact list e2 -o tsv -H >actual &&
+	printf "p2\te2\tPekka Virtanen\t\t040 111 2222\t\tMetallityö Virtanen Oy\n" \
+	    >expect &&
+	test_cmp expect actual &&
+	ips log p2 -o tsv -H | cut -f 2- | tail -1 >actual &&
+	printf "ana\tips-employer\tset\tp2\trole,phone\n" >expect &&
+	test_cmp expect actual
+'
+
+test_expect_success 'opening set changes an opening; status is close'\''s' '
+	ips-employer opening set o2 --positions 3 --hours 25 --hidden yes &&
+	ips-employer openings e1 -o json >out.json &&
+	jq -e ".[1] | .ref == \"o2\" and .positions == 3 and .hours == 25
+	    and .hidden == true" out.json &&
+	test_db_snapshot &&
+	test_expect_code 65 ips-employer opening set o2 --positions "" 2>err &&
+	echo "ips-employer: positions: empty" >expect &&
+	test_cmp expect err &&
+	test_expect_code 65 ips-employer opening set o2 --found "" &&
+	test_expect_code 65 ips-employer opening set o2 --title "" &&
+	test_expect_code 65 ips-employer opening set o2 --positions -2 &&
+	test_expect_code 65 ips-employer opening set o99 --positions 2 &&
+	test_expect_code 65 ips-employer opening set p1 --positions 2 &&
+	test_expect_code 65 ips-employer contact set o1 --phone 1 &&
+	test_expect_code 65 ips-employer contact set p1 --employer e99 &&
+	test_expect_code 64 ips-employer opening set o2 --status filled &&
+	test_expect_code 64 ips-employer opening set o2 --closed today &&
+	test_expect_code 64 ips-employer opening set o2 &&
+	test_expect_code 64 ips-employer contact set --phone 1 &&
+	test_db_unchanged
+'
+
 test_done
