@@ -183,7 +183,7 @@ SELECT	'm' || m.id AS ref, s.handle AS specialist, m.held_on AS "on",
 	m.outcome, m.next_on AS "next", m.note,
 	m.employer_id IS NOT NULL AS with_employer,
 	m.employer_id IS NOT NULL AND m.how = 'in-person' AS face_to_face,
-	m.how = 'in-person' AND coalesce(m.place, '') <> 'office'
+	m.how = 'in-person' AND m.place IS NOT NULL AND m.place <> 'office'
 	  AS in_community
 FROM meeting m
 JOIN specialist s ON s.id = m.specialist_id
