@@ -109,20 +109,24 @@ ips_openings_list(ips *h, FILE *fp, int flags, int argc, char **argv)
 {
 	/*
 	 * A candidate is an active client with the opening's job type
-	 * among the job types wanted, item by item: both lists are stored
-	 * comma-separated without spaces, and a job type with a comma in
-	 * it names no single item.
+	 * among the job types wanted, item by item.  The wanted types are
+	 * gathered once (the lists are stored comma-separated without
+	 * spaces), not matched per opening and client; a job type with a
+	 * comma in it is no single item and so has no candidates.
 	 */
 	static const char rest[] =
 	    "WHERE (?1 = 0 OR t.employer_id IN "
 	    "(SELECT id FROM temp.refs WHERE type = 2)) "
 	    "AND (?2 = 0 OR t.status = 'open') "
 	    "AND (?3 = 0 OR t.hidden = 1) "
-	    "AND (?4 = 0 OR (t.status = 'open' AND NOT EXISTS "
-	    "(SELECT 1 FROM client c WHERE c.status = 'active' "
-	    "AND instr(trim(t.job_type), ',') = 0 "
-	    "AND instr(',' || c.job_types || ',', "
-	    "',' || trim(t.job_type) || ',') > 0))) "
+	    "AND (?4 = 0 OR (t.status = 'open' AND (t.job_type IS NULL OR "
+	    "trim(t.job_type) NOT IN (WITH RECURSIVE split(rest, item) AS ("
+	    "SELECT c.job_types || ',', NULL FROM client c "
+	    "WHERE c.status = 'active' AND c.job_types IS NOT NULL "
+	    "UNION ALL SELECT substr(rest, instr(rest, ',') + 1), "
+	    "substr(rest, 1, instr(rest, ',') - 1) FROM split "
+	    "WHERE rest <> '') "
+	    "SELECT item FROM split WHERE item IS NOT NULL)))) "
 	    "ORDER BY t.id";
 	int a[4];
 	char **refs;
