@@ -169,4 +169,49 @@ test_expect_success 'ips client runs ips-client' '
 	test_cmp expect out
 '
 
+test_expect_success 'a full disk: the output cannot be written (74)' '
+	test_expect_code 74 ips-client list >/dev/full 2>err &&
+	test_line_count = 1 err &&
+	test_expect_code 74 ips-client -u ana add "Kalle Mäki" >/dev/full \
+	    2>err &&
+	test_expect_code 74 ips-client -h >/dev/full 2>err
+'
+
+test_expect_success 'a busy database, past the busy timeout (75)' '
+	test_db_lock &&
+	test_when_finished test_db_unlock &&
+	test_db_snapshot &&
+	(IPS_BUSY_TIMEOUT=100 && export IPS_BUSY_TIMEOUT &&
+	    test_expect_code 75 ips-client -u ana add "Kalle Mäki" 2>err &&
+	    test_line_count = 1 err &&
+	    test_expect_code 75 ips-client set c1 --area Vantaa 2>err &&
+	    test_expect_code 75 ips-client erase c2 --yes 2>err &&
+	    ips-client list -o id c1 >out) &&
+	grep "busy" err &&
+	echo c1 >expect &&
+	test_cmp expect out &&
+	test_db_unchanged
+'
+
+test_expect_success 'a bad configuration file (78)' '
+	printf "database: %s\nshoe-size: 42\n" "$IPS_DB" >bad.yaml &&
+	test_db_snapshot &&
+	IPS_CONFIG=$PWD/bad.yaml test_expect_code 78 ips-client -u ana \
+	    add "Kalle Mäki" 2>err &&
+	test_line_count = 1 err &&
+	grep "bad.yaml:2" err &&
+	IPS_CONFIG=$PWD/bad.yaml test_expect_code 78 ips-client list 2>err &&
+	test_db_unchanged
+'
+
+test_expect_success NOT_ROOT 'a read-only database file (73)' '
+	cp ips.db ro.db &&
+	chmod 0400 ro.db &&
+	test_db_snapshot ro.db &&
+	test_expect_code 73 ips-client -d ro.db -u ana add "Kalle Mäki" \
+	    2>err &&
+	test_line_count = 1 err &&
+	test_db_unchanged
+'
+
 test_done
