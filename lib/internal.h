@@ -8,7 +8,7 @@
 
 #include "ips.h"
 
-#define IPS_ERRMAX 512
+#define IPS_ERRMAX 8192	/* an import's 20 error lines fit */
 
 struct ips {
 	const char *tool;
@@ -193,5 +193,59 @@ int ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
  * want ("employer: 'c1' is a client, not an employer"); 0 for anything
  * else, a name or a number, which ips_resolve then judges. */
 int ips_meet_kind(ips *h, const char *field, const char *s, int want);
+
+/* import.c, readers.c - import from csv, tsv, json, jsonl and yaml */
+#define IPS_HAVE_IMPORT 1
+/*
+ * Reads records from path (NULL or "-": standard input, which needs a
+ * format) in format (NULL: by the file's extension) and adds each as
+ * ips_record_add would, with ops, in one transaction; a "ref" column
+ * keeps the records' references.  Every bad record is an error line
+ * "FILE:LINE: message" (up to 20, the lines after the first begin with
+ * the tool's name, as ips_finish prints the first); then nothing is
+ * written and the status is IPS_EDATA.  One audit row "import".  A
+ * dry run checks everything and writes nothing.  Progress goes to
+ * stderr when it is a terminal.
+ */
+int ips_import(ips *h, const struct ips_add_ops *ops, const char *path,
+    const char *format);
+/* The same with the progress count and the final "imported N" line
+ * written to progress (NULL: none). */
+int ips_import_progress(ips *h, const struct ips_add_ops *ops,
+    const char *path, const char *format, FILE *progress);
+
+/* The readers: one record at a time, memory flat in their number. */
+#define IPS_IN_COLS 64		/* columns, or distinct keys, in one input */
+#define IPS_IN_NAME_MAX 128	/* bytes in a column name */
+#define IPS_IN_VALUE_MAX 65536	/* bytes in one value */
+enum ips_in_format {
+	IPS_IN_CSV, IPS_IN_TSV, IPS_IN_JSON, IPS_IN_JSONL, IPS_IN_YAML,
+};
+/* "csv", "tsv", "json", "jsonl" or "ndjson", "yaml" or "yml"; -1. */
+int ips_in_format_parse(const char *s);
+struct ips_reader;
+struct ips_record {
+	long line;		/* where the record (or the error) is */
+	int n;			/* pairs */
+	const int *col;		/* each pair's column */
+	const char *const *val;	/* each pair's value; NULL for null */
+};
+/* A reader of fp (left open); name is for messages. */
+int ips_reader_open(ips *h, FILE *fp, const char *name,
+    enum ips_in_format f, struct ips_reader **r);
+void ips_reader_close(struct ips_reader *r);
+/*
+ * The next record into rec, valid until the next call: 1, 0 at the end,
+ * or an error status with the message on the handle and rec->line set.
+ * After IPS_EDATA reading goes on with the next record where it can
+ * (a bad row, a bad jsonl line); where it cannot, the next call is 0.
+ */
+int ips_reader_next(struct ips_reader *r, struct ips_record *rec);
+/* The names of the columns met so far, and the lines they were met on. */
+int ips_reader_columns(const struct ips_reader *r, const char *const **names,
+    const long **lines);
+/* s made fit for a message: control characters and invalid UTF-8 as '?',
+ * cut to n bytes with "...". */
+const char *ips_in_quote(const char *s, char *buf, size_t n);
 
 #endif
