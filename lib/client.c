@@ -130,15 +130,43 @@ ips_client_status_append(ips *h, ips_id id, const char *status,
 	return status_refresh(h, id);
 }
 
+/*
+ * Every client has a name, except an erased one, which has no personal
+ * data at all: an export holds erased clients, and an import of it must
+ * take them back.
+ */
+static int
+check_name(ips *h, const struct ips_values *v)
+{
+	const char *erased = v->v[field("erased")], *name = v->v[field("name")];
+	int i;
+
+	if (erased == NULL || erased[0] == '\0') {
+		if (name == NULL)
+			return ips_fail(h, IPS_EDATA, "name: missing");
+		if (name[0] == '\0')
+			return ips_fail(h, IPS_EDATA, "name: empty");
+		return 0;
+	}
+	for (i = 0; i < ips_kind_client.nfields; i++)
+		if ((ips_kind_client.fields[i].flags & IPS_F_PERSONAL) &&
+		    v->v[i] != NULL && v->v[i][0] != '\0')
+			return ips_fail(h, IPS_EDATA, "%s: an erased client has "
+			    "none", ips_kind_client.fields[i].name);
+	return 0;
+}
+
 /* Adding: the acting specialist, today and "referred" when left out. */
 static int
 client_defaults(ips *h, struct ips_values *v, void *arg)
 {
 	const struct ips_config *cfg;
 	int sp = field("specialist"), en = field("enrolled");
-	int stt = field("status");
+	int stt = field("status"), rc;
 
 	(void)arg;
+	if ((rc = check_name(h, v)) != 0)
+		return rc;
 	if (v->v[sp] == NULL || v->v[sp][0] == '\0') {
 		if ((cfg = ips_config(h)) == NULL)
 			return h->status;
@@ -258,6 +286,8 @@ client_update(ips *h, const struct ips_client_row *c,
 			    "way%s", ips_kind_client.fields[i].name,
 			    i == field("status") ? " (use 'ips-client status')" :
 			    "");
+	if (v->v[field("name")] != NULL && v->v[field("name")][0] == '\0')
+		return ips_fail(h, IPS_EDATA, "name: empty");
 	if (v->v[sp] != NULL && v->v[sp][0] == '\0')
 		return ips_fail(h, IPS_EDATA, "specialist: empty (a client "
 		    "must have a specialist)");

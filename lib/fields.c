@@ -30,7 +30,8 @@ static const char *const outcome[] = { "none", "follow-up", "opening",
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static const struct ips_field client_fields[] = {
-	{ "name", IPS_F_TEXT, "name", REQ | PERS },
+	/* Required, but an erased client has none: client.c checks. */
+	{ "name", IPS_F_TEXT, "name", PERS },
 	{ "specialist", IPS_F_STAFF, "specialist_id", 0 },
 	{ "enrolled", IPS_F_DATE, "enrolled", 0 },
 	{ "status", IPS_F_ENUM, "status", NOSET, client_status },
