@@ -52,6 +52,15 @@ do
 	"
 done
 
+test_expect_success 'show -o yaml imports back too' '
+	ips-client show -o yaml c1 c2 >two.yaml &&
+	fresh show.db &&
+	ips-client -d show.db import -f yaml - <two.yaml &&
+	ips-client -d show.db export -o tsv >after.tsv &&
+	head -n 3 before.tsv >expect &&
+	test_cmp expect after.tsv
+'
+
 test_expect_success 'each imported client starts its history on enrolment' '
 	ips-client -d csv.db status c2 -H -o tsv >out &&
 	echo "c2${tab}2026-09-15${tab}active${tab}" >expect &&
