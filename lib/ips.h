@@ -554,4 +554,19 @@ int ips_job_end(ips *h, const char *ref, const char *end,
 int ips_job_list(ips *h, FILE *fp, const struct ips_job_filter *f, int argc,
     char **argv);
 
+/* match.c - ips-client match: the open openings ranked for clients, the
+ * candidates (active and referred clients) ranked for openings */
+
+#define IPS_MATCH_TOP 10	/* matches of each client or opening shown */
+/*
+ * For each client (first) and opening named in argv or on stdin, its
+ * IPS_MATCH_TOP best matches by score (0-100: job type, hours, area, the
+ * client's status), then reference: client, opening, employer, title,
+ * score, reasons, specialist.  With no references at all, every open
+ * opening's candidates; an empty pipe prints nothing.
+ */
+int ips_match(ips *h, FILE *fp, int argc, char **argv);
+/* The same with the top best matches of each; top 0 is all of them. */
+int ips_match_top(ips *h, FILE *fp, int top, int argc, char **argv);
+
 #endif
