@@ -110,19 +110,25 @@ map_columns(struct import *m)
 {
 	const char *const *names;
 	const long *lines;
-	char q[64], msg[256];
+	char q[64], msg[256], low[64];
+	size_t i;
 	int n, f, g;
 
 	n = ips_reader_columns(m->r, &names, &lines);
 	for (; m->ncols < n; m->ncols++) {
 		const char *s = names[m->ncols];
 
+		/* "Name" from a spreadsheet is name. */
+		for (i = 0; s[i] != '\0' && i < sizeof low - 1; i++)
+			low[i] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' :
+			    s[i];
+		low[i] = '\0';
 		m->colfield[m->ncols] = COL_UNKNOWN;
-		if (strcmp(s, "ref") == 0) {
+		if (strcmp(low, "ref") == 0) {
 			m->colfield[m->ncols] = COL_REF;
 			continue;
 		}
-		f = ips_field_index(m->k, s);
+		f = ips_field_index(m->k, low);
 		if (f < 0 || strlen(s) > 60) {
 			snprintf(msg, sizeof msg, "column '%s': unknown field "
 			    "of %s", ips_in_quote(s, q, sizeof q),

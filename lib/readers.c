@@ -342,6 +342,10 @@ delimited_line(struct ips_reader *r, struct ips_record *rec, int *blank)
 						break;
 					get(r);
 				}
+				/* No value may hold a CR: a line break
+				 * typed in a cell is a line break. */
+				if (c == '\r' && peek(r) == '\n')
+					continue;
 				put(r, c);
 			}
 			c = get(r);
