@@ -85,6 +85,12 @@ mask_nouns(int mask, char *buf, size_t n)
 	}
 }
 
+static const char *
+article(const char *noun)
+{
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
 static int
 single_type(int mask)
 {
@@ -128,8 +134,9 @@ ips_ref_parse(ips *h, const char *s, int mask, struct ips_ref *r)
 	if (errno != 0 || *end != '\0' || id <= 0)
 		goto bad;
 	if (!(type & mask))
-		return ips_fail(h, IPS_EDATA, "'%s' is a %s, not a %s", s,
-		    ips_ref_noun(type), nouns);
+		return ips_fail(h, IPS_EDATA, "'%s' is %s %s, not %s %s", s,
+		    article(ips_ref_noun(type)), ips_ref_noun(type),
+		    article(nouns), nouns);
 	r->type = type;
 	r->id = id;
 	return 0;
