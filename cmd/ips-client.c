@@ -25,6 +25,7 @@ static const char usage_text[] =
 "       ips-client job end JREF --end D --end-reason R\n"
 "       ips-client job list [--client C] [--employer E] [--current] [PERIOD]\n"
 "           [REF... | -]\n"
+"       ips-client match [--top N | --all] [--pseudonymize] [REF... | -]\n"
 "       ips-client import [-f FORMAT] [-n] [FILE | -]\n"
 "       ips-client export [--pseudonymize]\n"
 "       ips-client erase REF --yes\n"
@@ -38,7 +39,7 @@ static const char usage_text[] =
 enum {
 	OPT_SPECIALIST = 0x200, OPT_STATUS, OPT_AREA, OPT_IDLE, OPT_SEARCH,
 	OPT_ON, OPT_REASON, OPT_CLIENT, OPT_EMPLOYER, OPT_CURRENT, OPT_END,
-	OPT_END_REASON,
+	OPT_END_REASON, OPT_TOP, OPT_ALL,
 };
 
 #define DONE(rc) ((rc) < 0 ? 0 : (rc))
@@ -320,6 +321,32 @@ cmd_job(ips *h, int argc, char **argv)
 	    "'ips-client --help')", argv[1]);
 }
 
+/* match lives in lib/match.c (ips-report's side of the toolkit). */
+static int
+cmd_match(ips *h, int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "top", required_argument, NULL, OPT_TOP },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ NULL, 0, NULL, 0 },
+	};
+	long long top = IPS_MATCH_TOP;
+	int c, rc;
+
+	while ((c = ips_getopt(h, argc, argv, "", lo, IPS_OPT_PSEUDO)) != -1) {
+		if (c == OPT_TOP) {
+			if ((rc = ips_check_int(h, "top", optarg, 1, 1000000,
+			    &top)) != 0)
+				return rc;
+		} else if (c == OPT_ALL)
+			top = 0;
+		else
+			return DONE(common(h, c));
+	}
+	return ips_match_top(h, stdout, (int)top, argc - optind,
+	    argv + optind);
+}
+
 static int
 cmd_export(ips *h, int argc, char **argv)
 {
@@ -376,6 +403,7 @@ static const struct ips_cmd cmds[] = {
 	{ "job", cmd_job },
 	{ "export", cmd_export },
 	{ "import", cmd_import },
+	{ "match", cmd_match },
 	{ "erase", cmd_erase },
 	{ NULL, NULL },
 };

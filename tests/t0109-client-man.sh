@@ -15,7 +15,7 @@ test_expect_success 'the usage in ips-client.1 is the one ips-client -h prints' 
 '
 
 test_expect_success 'every command of ips-client has a paragraph' '
-	for cmd in add list show set edit status "job add" "job end" \
+	for cmd in add list show set edit status "job add" "job end" match \
 	    "job list" import export erase
 	do
 		grep "^\\\\fB$cmd\\\\fR" "$page" >/dev/null ||
