@@ -26,6 +26,9 @@
 #define COL_UNKNOWN (-1)
 #define COL_REF (-2)
 
+/* The fields a row gives are a bit mask. */
+_Static_assert(IPS_MAXFIELDS <= 32, "a field mask is 32 bits");
+
 /* A value of a specialist or reference field, and the id it names. */
 struct lookup {
 	uint32_t hash;		/* 0: empty slot */
