@@ -48,7 +48,7 @@ struct import {
 	int colfield[IPS_IN_COLS];	/* field, COL_REF or COL_UNKNOWN */
 	int ncols;			/* columns mapped so far */
 	uint32_t fields;		/* fields the input names */
-	int bad_header;
+	int has_ref, bad_header;
 
 	struct {
 		uint32_t mask;
@@ -127,17 +127,19 @@ map_columns(struct import *m)
 			    s[i];
 		low[i] = '\0';
 		m->colfield[m->ncols] = COL_UNKNOWN;
-		if (strcmp(low, "ref") == 0) {
+		f = strcmp(low, "ref") == 0 ? COL_REF : ips_field_index(m->k,
+		    low);
+		if (f == COL_REF && !m->has_ref) {
 			m->colfield[m->ncols] = COL_REF;
+			m->has_ref = 1;
 			continue;
 		}
-		f = ips_field_index(m->k, low);
-		if (f < 0 || strlen(s) > 60) {
+		if (f == COL_UNKNOWN || strlen(s) > 60) {
 			snprintf(msg, sizeof msg, "column '%s': unknown field "
 			    "of %s", ips_in_quote(s, q, sizeof q),
 			    m->k->name);
-		} else if (m->fields & 1u << f) {
-			/* job-types and job_types */
+		} else if (f == COL_REF || m->fields & 1u << f) {
+			/* job-types and job_types, ref and Ref */
 			for (g = 0; g < m->ncols; g++)
 				if (m->colfield[g] == f)
 					break;

@@ -112,6 +112,14 @@ test_expect_success 'the same field twice (job-types and job_types)' '
 	test_cmp expect err
 '
 
+test_expect_success 'ref twice (ref and Ref)' '
+	printf "ref,name,Ref\nc7,A,c8\n" >c.csv &&
+	refused 65 ips-client import c.csv &&
+	echo "ips-client: c.csv:1: column '"'"'Ref'"'"': the same field as '"'"'ref'"'"'" \
+	    >expect &&
+	test_cmp expect err
+'
+
 test_expect_success 'a missing file: 66, naming it' '
 	refused 66 ips-meet import nope.csv &&
 	echo "ips-meet: cannot open '"'"'nope.csv'"'"': No such file or directory" \
