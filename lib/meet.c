@@ -300,7 +300,6 @@ ips_meet_add(ips *h, struct ips_values *v, ips_id *id)
 	return ips_commit(h);
 }
 
-#ifdef IPS_HAVE_IMPORT
 int
 ips_meet_import(ips *h, const char *path, const char *format)
 {
@@ -310,15 +309,6 @@ ips_meet_import(ips *h, const char *path, const char *format)
 	ops_init(&ops, &s);
 	return ips_import(h, &ops, path, format);
 }
-#else
-int
-ips_meet_import(ips *h, const char *path, const char *format)
-{
-	(void)path;
-	(void)format;
-	return ips_fail(h, IPS_EUSAGE, "import is not built yet");
-}
-#endif
 
 /* What the record is now, as typed values, with room for them. */
 struct current {
