@@ -4,7 +4,6 @@
  * lib/client.c and lib/job.c.
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,22 +44,6 @@ enum {
 #define DONE(rc) ((rc) < 0 ? 0 : (rc))
 #define FIELD(c) ((c) >= IPS_FIELD_OPT && (c) < IPS_FIELD_OPT + IPS_MAXFIELDS)
 
-/* What every option loop ends with: -1 when the run is over (help). */
-static int
-common(ips *h, int c)
-{
-	if (c == 'h') {
-		fputs(usage_text, stdout);
-		return -1;
-	}
-	if (c == IPS_GETOPT_VERSION) {
-		printf("ips-client %s\n", IPS_VERSION);
-		return -1;
-	}
-	if (c == '?')
-		return ips_status(h);
-	return ips_fail(h, IPS_EUSAGE, "unexpected option");
-}
 
 static int
 usage(ips *h, const char *synopsis)
@@ -82,7 +65,7 @@ field_options(ips *h, int argc, char **argv, const struct ips_kind *k,
 		return ips_fail(h, IPS_EIO, "out of memory");
 	while ((c = ips_getopt(h, argc, argv, "", lo, 0)) != -1) {
 		if (!FIELD(c)) {
-			rc = common(h, c);
+			rc = ips_getopt_end(h, c);
 			break;
 		}
 		v->v[c - IPS_FIELD_OPT] = optarg;
@@ -144,7 +127,7 @@ cmd_list(ips *h, int argc, char **argv)
 			f.search = optarg;
 			break;
 		default:
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 		}
 	}
 	return ips_client_list(h, stdout, &f, argc - optind, argv + optind);
@@ -156,7 +139,7 @@ cmd_show(ips *h, int argc, char **argv)
 	int c;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, IPS_OPT_PSEUDO)) != -1)
-		return DONE(common(h, c));
+		return DONE(ips_getopt_end(h, c));
 	/* Nothing named and nothing piped in is a mistake, not "none". */
 	if (ips_refs_source(argc - optind, argv + optind) == IPS_REFS_NONE)
 		return usage(h, "show [--pseudonymize] REF... | -");
@@ -185,7 +168,7 @@ cmd_edit(ips *h, int argc, char **argv)
 	int c, rc, result;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, 0)) != -1)
-		return DONE(common(h, c));
+		return DONE(ips_getopt_end(h, c));
 	if (argc - optind != 1)
 		return usage(h, "edit REF");
 	if ((tmpdir = getenv("TMPDIR")) == NULL || tmpdir[0] == '\0')
@@ -217,7 +200,7 @@ cmd_status(ips *h, int argc, char **argv)
 		else if (c == OPT_REASON)
 			reason = optarg;
 		else
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 	}
 	n = argc - optind;
 	if (n < 1 || n > 2 || (n == 1 && reason != NULL))
@@ -267,7 +250,7 @@ job_end(ips *h, int argc, char **argv)
 		else if (c == OPT_END_REASON)
 			reason = optarg;
 		else
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 	}
 	if (argc - optind != 1 || end == NULL || reason == NULL)
 		return usage(h, "job end JREF --end D --end-reason R");
@@ -296,7 +279,7 @@ job_list(ips *h, int argc, char **argv)
 		else if (c == OPT_CURRENT)
 			f.current = 1;
 		else
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 	}
 	return ips_job_list(h, stdout, &f, argc - optind, argv + optind);
 }
@@ -341,7 +324,7 @@ cmd_match(ips *h, int argc, char **argv)
 		} else if (c == OPT_ALL)
 			top = 0;
 		else
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 	}
 	return ips_match_top(h, stdout, (int)top, argc - optind,
 	    argv + optind);
@@ -353,7 +336,7 @@ cmd_export(ips *h, int argc, char **argv)
 	int c;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, IPS_OPT_PSEUDO)) != -1)
-		return DONE(common(h, c));
+		return DONE(ips_getopt_end(h, c));
 	if (argc != optind)
 		return usage(h, "export [--pseudonymize]");
 	return ips_client_export(h, stdout);
@@ -369,7 +352,7 @@ cmd_import(ips *h, int argc, char **argv)
 	    -1) {
 		if (c == 'f')
 			format = optarg;
-		else if ((rc = common(h, c)) != 0)
+		else if ((rc = ips_getopt_end(h, c)) != 0)
 			return DONE(rc);
 	}
 	if (argc - optind > 1)
@@ -384,7 +367,7 @@ cmd_erase(ips *h, int argc, char **argv)
 	int c;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, IPS_OPT_YES)) != -1)
-		return DONE(common(h, c));
+		return DONE(ips_getopt_end(h, c));
 	if (argc - optind != 1)
 		return usage(h, "erase REF --yes");
 	if (!ips_yes(h))
@@ -411,15 +394,5 @@ static const struct ips_cmd cmds[] = {
 int
 main(int argc, char **argv)
 {
-	ips *h;
-	int rc;
-
-	signal(SIGPIPE, SIG_IGN);
-	if ((h = ips_new("ips-client")) == NULL) {
-		fputs("ips-client: out of memory\n", stderr);
-		return IPS_EIO;
-	}
-	rc = ips_finish(h, ips_run(h, cmds, usage_text, argc, argv));
-	ips_free(h);
-	return rc;
+	return ips_main("ips-client", cmds, usage_text, argc, argv);
 }

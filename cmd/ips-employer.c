@@ -4,7 +4,6 @@
  * lib/employer.c and lib/opening.c.
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,22 +38,6 @@ static const char usage_text[] =
 
 #define DONE(rc) ((rc) < 0 ? 0 : (rc))
 
-/* What every option loop ends with: -1 when the run is over (help). */
-static int
-common(ips *h, int c)
-{
-	if (c == 'h') {
-		fputs(usage_text, stdout);
-		return -1;
-	}
-	if (c == IPS_GETOPT_VERSION) {
-		printf("ips-employer %s\n", IPS_VERSION);
-		return -1;
-	}
-	if (c == '?')
-		return ips_status(h);
-	return ips_fail(h, IPS_EUSAGE, "unexpected option");
-}
 
 static int
 usage(ips *h, const char *synopsis)
@@ -128,7 +111,7 @@ add(ips *h, const struct ips_kind *k, int argc, char **argv,
 			v.v[c - IPS_FIELD_OPT] = optarg;
 			continue;
 		}
-		rc = DONE(common(h, c));
+		rc = DONE(ips_getopt_end(h, c));
 		goto out;
 	}
 	/* An opening's status changes by opening close only. */
@@ -194,7 +177,7 @@ cmd_list(ips *h, int argc, char **argv)
 			f.status = optarg;
 			break;
 		default:
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 		}
 	}
 	if (optind != argc)
@@ -209,7 +192,7 @@ cmd_show(ips *h, int argc, char **argv)
 	int c;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, IPS_OPT_PSEUDO)) != -1)
-		return DONE(common(h, c));
+		return DONE(ips_getopt_end(h, c));
 	return ips_employer_show(h, stdout, argc - optind, argv + optind);
 }
 
@@ -233,7 +216,7 @@ set(ips *h, const struct ips_kind *k, int argc, char **argv,
 			v.v[c - IPS_FIELD_OPT] = optarg;
 			continue;
 		}
-		rc = DONE(common(h, c));
+		rc = DONE(ips_getopt_end(h, c));
 		goto out;
 	}
 	for (i = 0; i < IPS_MAXFIELDS; i++)
@@ -262,7 +245,7 @@ cmd_edit(ips *h, int argc, char **argv)
 	int c, rc, result;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, 0)) != -1)
-		return DONE(common(h, c));
+		return DONE(ips_getopt_end(h, c));
 	if (argc - optind != 1)
 		return usage(h, "edit REF");
 	if ((tmpdir = getenv("TMPDIR")) == NULL || tmpdir[0] == '\0')
@@ -294,7 +277,7 @@ contact_list(ips *h, int argc, char **argv)
 	int c;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, 0)) != -1)
-		return DONE(common(h, c));
+		return DONE(ips_getopt_end(h, c));
 	return ips_contact_list(h, stdout, argc - optind, argv + optind);
 }
 
@@ -310,7 +293,7 @@ cmd_contact(ips *h, int argc, char **argv)
 		    "contact set PREF --FIELD VALUE...", ips_contact_set);
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0))
-		return DONE(common(h, 'h'));
+		return DONE(ips_getopt_end(h, 'h'));
 	return usage(h, "contact add|list|set ...");
 }
 
@@ -347,7 +330,7 @@ opening_close(ips *h, int argc, char **argv)
 			e.reason = optarg;
 			break;
 		default:
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 		}
 	}
 	if (argc - optind != 1 || (e.filled_by == NULL) == (e.reason == NULL))
@@ -368,7 +351,7 @@ cmd_opening(ips *h, int argc, char **argv)
 		    "opening set OREF --FIELD VALUE...", ips_opening_set);
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0))
-		return DONE(common(h, 'h'));
+		return DONE(ips_getopt_end(h, 'h'));
 	return usage(h, "opening add|close|set ...");
 }
 
@@ -395,7 +378,7 @@ cmd_openings(ips *h, int argc, char **argv)
 			flags |= IPS_OPENINGS_OPEN;
 			break;
 		default:
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 		}
 	}
 	return ips_openings_list(h, stdout, flags, argc - optind,
@@ -437,7 +420,7 @@ cmd_import(ips *h, int argc, char **argv)
 			if ((rc = which_kind(h, c, &k)) != 0)
 				return rc;
 		} else
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 	}
 	if (argc - optind > 1)
 		return usage(h, "import [--contacts | --openings] [-f FORMAT] "
@@ -455,7 +438,7 @@ cmd_export(ips *h, int argc, char **argv)
 	while ((c = ips_getopt(h, argc, argv, "", kind_options,
 	    IPS_OPT_PSEUDO)) != -1) {
 		if (c != 'C' && c != 'P')
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 		if ((rc = which_kind(h, c, &k)) != 0)
 			return rc;
 	}
@@ -481,15 +464,5 @@ static const struct ips_cmd cmds[] = {
 int
 main(int argc, char **argv)
 {
-	ips *h;
-	int rc;
-
-	signal(SIGPIPE, SIG_IGN);
-	if ((h = ips_new("ips-employer")) == NULL) {
-		fputs("ips-employer: out of memory\n", stderr);
-		return IPS_EIO;
-	}
-	rc = ips_finish(h, ips_run(h, cmds, usage_text, argc, argv));
-	ips_free(h);
-	return rc;
+	return ips_main("ips-employer", cmds, usage_text, argc, argv);
 }

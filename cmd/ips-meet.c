@@ -3,7 +3,6 @@
  * and the follow-ups that are due.
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,23 +27,6 @@ static const char usage_text[] =
 "        --since D\n"
 "common options: -d FILE, -u HANDLE, -o FORMAT, -H, -h, --version\n";
 
-/* Handles what every subcommand's option loop ends with: -1 when the
- * command is done (help, version), else the status. */
-static int
-common(ips *h, int c)
-{
-	if (c == 'h') {
-		fputs(usage_text, stdout);
-		return -1;
-	}
-	if (c == IPS_GETOPT_VERSION) {
-		printf("ips-meet %s\n", IPS_VERSION);
-		return -1;
-	}
-	if (c == '?')
-		return ips_status(h);
-	return ips_fail(h, IPS_EUSAGE, "unexpected option");
-}
 
 #define DONE(rc) ((rc) < 0 ? 0 : (rc))
 #define FIELD(c) ((c) >= IPS_FIELD_OPT && (c) < IPS_FIELD_OPT + IPS_MAXFIELDS)
@@ -63,7 +45,7 @@ field_options(ips *h, int argc, char **argv, int for_set,
 	while ((c = ips_getopt(h, argc, argv, "", lo, 0)) != -1) {
 		if (FIELD(c))
 			v->v[c - IPS_FIELD_OPT] = optarg;
-		else if ((rc = common(h, c)) != 0)
+		else if ((rc = ips_getopt_end(h, c)) != 0)
 			break;
 	}
 	free(lo);
@@ -141,7 +123,7 @@ filter_options(ips *h, int argc, char **argv, struct ips_meet_filter *f)
 			f->specialist = optarg;
 			break;
 		default:
-			if ((rc = common(h, c)) != 0)
+			if ((rc = ips_getopt_end(h, c)) != 0)
 				return rc;
 		}
 	}
@@ -180,7 +162,7 @@ refs_only(ips *h, int argc, char **argv)
 	int c, rc;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, 0)) != -1)
-		if ((rc = common(h, c)) != 0)
+		if ((rc = ips_getopt_end(h, c)) != 0)
 			return rc;
 	return 0;
 }
@@ -223,7 +205,7 @@ cmd_due(ips *h, int argc, char **argv)
 		else if (c == O_ON) {
 			if ((rc = ips_date_parse(h, "on", optarg, &on)) != 0)
 				return rc;
-		} else if ((rc = common(h, c)) != 0)
+		} else if ((rc = ips_getopt_end(h, c)) != 0)
 			return DONE(rc);
 	}
 	if (optind != argc)
@@ -242,7 +224,7 @@ cmd_import(ips *h, int argc, char **argv)
 	    -1) {
 		if (c == 'f')
 			format = optarg;
-		else if ((rc = common(h, c)) != 0)
+		else if ((rc = ips_getopt_end(h, c)) != 0)
 			return DONE(rc);
 	}
 	if (argc - optind > 1)
@@ -266,15 +248,5 @@ static const struct ips_cmd cmds[] = {
 int
 main(int argc, char **argv)
 {
-	ips *h;
-	int rc;
-
-	signal(SIGPIPE, SIG_IGN);
-	if ((h = ips_new("ips-meet")) == NULL) {
-		fputs("ips-meet: out of memory\n", stderr);
-		return IPS_EIO;
-	}
-	rc = ips_finish(h, ips_run(h, cmds, usage_text, argc, argv));
-	ips_free(h);
-	return rc;
+	return ips_main("ips-meet", cmds, usage_text, argc, argv);
 }

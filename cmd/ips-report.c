@@ -3,7 +3,6 @@
  * fidelity evidence, outcomes, caseloads and the openings funnel.
  */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 
 #include "ips.h"
@@ -60,16 +59,8 @@ options(ips *h, int argc, char **argv, int extra,
 			if ((rc = ips_date_parse(h, "on", optarg, &o->on)) != 0)
 				return rc;
 			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return -1;
-		case IPS_GETOPT_VERSION:
-			printf("ips-report %s\n", IPS_VERSION);
-			return -1;
-		case '?':
-			return ips_status(h);
 		default:
-			return ips_fail(h, IPS_EUSAGE, "unexpected option");
+			return ips_getopt_end(h, c);
 		}
 	}
 	if (optind < argc)
@@ -107,15 +98,5 @@ static const struct ips_cmd cmds[] = {
 int
 main(int argc, char **argv)
 {
-	ips *h;
-	int rc;
-
-	signal(SIGPIPE, SIG_IGN);
-	if ((h = ips_new("ips-report")) == NULL) {
-		fputs("ips-report: out of memory\n", stderr);
-		return IPS_EIO;
-	}
-	rc = ips_finish(h, ips_run(h, cmds, usage_text, argc, argv));
-	ips_free(h);
-	return rc;
+	return ips_main("ips-report", cmds, usage_text, argc, argv);
 }

@@ -26,22 +26,6 @@ static const char usage_text[] =
 "       ips client|employer|meet|report ...\n"
 "common options: -d FILE, -u HANDLE, -o FORMAT, -H, -h, --version\n";
 
-/* Handles what every subcommand's option loop ends with. */
-static int
-common(ips *h, int c)
-{
-	if (c == 'h') {
-		fputs(usage_text, stdout);
-		return -1;
-	}
-	if (c == IPS_GETOPT_VERSION) {
-		printf("ips %s\n", IPS_VERSION);
-		return -1;
-	}
-	if (c == '?')
-		return ips_status(h);
-	return ips_fail(h, IPS_EUSAGE, "unexpected option");
-}
 
 /* Parses a command that takes only the common options (and groups). */
 static int
@@ -50,7 +34,7 @@ no_options(ips *h, int argc, char **argv, int groups, int nargs)
 	int c, rc;
 
 	while ((c = ips_getopt(h, argc, argv, "", NULL, groups)) != -1)
-		if ((rc = common(h, c)) != 0)
+		if ((rc = ips_getopt_end(h, c)) != 0)
 			return rc;
 	if (argc - optind != nargs)
 		return ips_fail(h, IPS_EUSAGE, "wrong number of arguments "
@@ -95,7 +79,7 @@ staff_add(ips *h, int argc, char **argv)
 				return rc;
 			break;
 		default:
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 		}
 	}
 	if (argc - optind != 2)
@@ -121,7 +105,7 @@ staff_leave(ips *h, int argc, char **argv)
 		if (c == 'O')
 			on = optarg;
 		else
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 	}
 	if (argc - optind != 1 || on == NULL)
 		return ips_fail(h, IPS_EUSAGE, "usage: ips staff leave HANDLE "
@@ -194,7 +178,7 @@ cmd_log(ips *h, int argc, char **argv)
 
 	while ((c = ips_getopt(h, argc, argv, "", lo, 0)) != -1) {
 		if (c != 'S')
-			return DONE(common(h, c));
+			return DONE(ips_getopt_end(h, c));
 		if ((rc = ips_span_parse(h, "since", optarg, &since)) != 0)
 			return rc;
 	}

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -265,6 +266,7 @@ ips_run(ips *h, const struct ips_cmd *cmds, const char *usage, int argc,
 	const char *name;
 	int k;
 
+	h->usage = usage;
 	if ((k = leading_options(h, argc, argv)) < 0)
 		return h->status;
 	argc -= k;
@@ -291,6 +293,40 @@ ips_run(ips *h, const struct ips_cmd *cmds, const char *usage, int argc,
 		}
 	return ips_fail(h, IPS_EUSAGE, "unknown command '%.40s' (see '%s "
 	    "--help')", name, h->tool);
+}
+
+int
+ips_getopt_end(ips *h, int c)
+{
+	if (c == 'h') {
+		fputs(h->usage ? h->usage : "", stdout);
+		return -1;
+	}
+	if (c == IPS_GETOPT_VERSION) {
+		printf("%s %s\n", h->tool, IPS_VERSION);
+		return -1;
+	}
+	if (c == '?')
+		return h->status;
+	return ips_fail(h, IPS_EUSAGE, "unexpected option");
+}
+
+int
+ips_main(const char *tool, const struct ips_cmd *cmds, const char *usage,
+    int argc, char **argv)
+{
+	ips *h;
+	int rc;
+
+	/* A closed pipe is an error to report (74), not a signal to die of. */
+	signal(SIGPIPE, SIG_IGN);
+	if ((h = ips_new(tool)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", tool);
+		return IPS_EIO;
+	}
+	rc = ips_finish(h, ips_run(h, cmds, usage, argc, argv));
+	ips_free(h);
+	return rc;
 }
 
 /* Whether stdout is a pipe or socket that its reader has closed. */

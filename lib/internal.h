@@ -12,6 +12,7 @@
 
 struct ips {
 	const char *tool;
+	const char *usage;		/* the tool's usage text, for -h */
 	char err[IPS_ERRMAX];
 	int status;
 

@@ -72,6 +72,14 @@ struct ips_cmd {
 };
 int ips_run(ips *h, const struct ips_cmd *cmds, const char *usage, int argc,
     char **argv);
+/* What an option loop does with what ips_getopt returned that is not the
+ * command's own: 'h' prints the usage and --version the version (both
+ * -1: the run is over), '?' is the status of the bad option. */
+int ips_getopt_end(ips *h, int c);
+/* The whole of a tool's main(): ips_run in a new handle, then
+ * ips_finish.  Returns the exit status. */
+int ips_main(const char *tool, const struct ips_cmd *cmds, const char *usage,
+    int argc, char **argv);
 /* Flushes stdout and turns a write error into IPS_EIO; prints the handle's
  * message on stderr when status is not 0.  Returns the exit status. */
 int ips_finish(ips *h, int status);
