@@ -132,13 +132,13 @@ staff_count(ips *h)
 	return n;
 }
 
-int
-ips_write_begin(ips *h)
+static int
+begin(ips *h, int mode)
 {
 	ips_id me;
 	int rc;
 
-	if ((rc = ips_open(h, IPS_WRITE)) != 0 || (rc = ips_begin(h)) != 0)
+	if ((rc = ips_open(h, mode)) != 0 || (rc = ips_begin(h)) != 0)
 		return rc;
 	/* Every write names who did it; only the very first specialist is
 	 * added before there is anyone to name. */
@@ -149,4 +149,16 @@ ips_write_begin(ips *h)
 	}
 	h->status = 0;
 	return 0;
+}
+
+int
+ips_write_begin(ips *h)
+{
+	return begin(h, IPS_WRITE);
+}
+
+int
+ips_update_begin(ips *h)
+{
+	return begin(h, IPS_UPDATE);
 }

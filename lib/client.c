@@ -24,23 +24,6 @@ status_values(void)
 	return ips_kind_client.fields[field("status")].values;
 }
 
-/*
- * A write that changes a record needs a database that holds it: a missing
- * file is missing input (66, naming the path), not something to create.
- */
-int
-ips_need_db(ips *h)
-{
-	const char *path;
-	struct stat sb;
-
-	if ((path = ips_db_path(h)) == NULL)
-		return h->status ? h->status : ips_nomem(h);
-	if (stat(path, &sb) != 0 && errno == ENOENT)
-		return ips_open(h, IPS_READ);
-	return 0;
-}
-
 int
 ips_client_get(ips *h, const char *s, struct ips_client_row *c)
 {
@@ -305,7 +288,7 @@ ips_client_set(ips *h, const char *ref, const struct ips_values *v)
 	struct ips_client_row c;
 	int rc;
 
-	if ((rc = ips_need_db(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = client_live(h, ref, &c)) != 0 ||
 	    (rc = client_update(h, &c, v, "set")) != 0) {
@@ -340,7 +323,7 @@ ips_client_edit(ips *h, const char *ref, const char *tmpdir, int *result)
 	*result = IPS_EDIT_UNCHANGED;
 	/* An erased client has nothing to edit: say so before the editor
 	 * opens. */
-	if ((rc = ips_need_db(h)) != 0 || (rc = ips_open(h, IPS_READ)) != 0 ||
+	if ((rc = ips_open(h, IPS_READ)) != 0 ||
 	    (rc = client_live(h, ref, &c)) != 0)
 		return rc;
 	return ips_record_edit(h, &ips_kind_client, c.id, tmpdir, edit_set,
@@ -366,7 +349,7 @@ ips_client_status(ips *h, const char *ref, const char *status,
 	    IPS_NAME_MAX, 0)) != 0)
 		return rc;
 	ips_day_format(day, date);
-	if ((rc = ips_need_db(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_client_get(h, ref, &c)) != 0)
 		goto fail;
@@ -901,7 +884,7 @@ ips_client_erase(ips *h, const char *ref)
 
 	if (erase_sql(sql, sizeof sql, fields, sizeof fields) != 0)
 		return ips_fail(h, IPS_EIO, "internal error: statement too long");
-	if ((rc = ips_need_db(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_client_get(h, ref, &c)) != 0)
 		goto fail;

@@ -246,7 +246,10 @@ ips_open(ips *h, int mode)
 		disconnect(h);
 	if ((path = ips_db_path(h)) == NULL)
 		return h->status ? h->status : ips_nomem(h);
-	if (mode == IPS_WRITE) {
+	if (mode == IPS_UPDATE && stat(path, &sb) != 0)
+		return ips_fail(h, IPS_ENOINPUT, "no database at '%s' "
+		    "(create one with 'ips init')", path);
+	if (mode != IPS_READ) {
 		if ((rc = open_write(h, path)) != 0)
 			goto fail;
 		h->db_mode = IPS_WRITE;

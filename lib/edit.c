@@ -453,7 +453,7 @@ ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
 				rc = IPS_EDATA;
 		}
 		if (rc == 0) {
-			if ((rc = ips_open_existing(h)) != 0)
+			if ((rc = ips_update_begin(h)) != 0)
 				break;
 			if ((rc = set(h, k, id, &v, "edit")) == 0 &&
 			    (rc = ips_commit(h)) == 0) {

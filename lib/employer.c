@@ -15,24 +15,6 @@ fidx(const struct ips_kind *k, const char *name)
 	return ips_field_index(k, name);
 }
 
-int
-ips_open_existing(ips *h)
-{
-	const char *path;
-	struct stat sb;
-
-	/* No database holds no record: a command that changes one fails
-	 * without leaving an empty file behind. */
-	if (h->db == NULL) {
-		if ((path = ips_db_path(h)) == NULL)
-			return h->status ? h->status : ips_nomem(h);
-		if (stat(path, &sb) != 0)
-			return ips_fail(h, IPS_ENOINPUT, "no database at '%s' "
-			    "(create one with 'ips init')", path);
-	}
-	return ips_write_begin(h);
-}
-
 void
 ips_operands_free(int argc, char **argv)
 {
@@ -110,7 +92,7 @@ ips_add_one(ips *h, const struct ips_add_ops *ops, struct ips_values *v,
 {
 	int rc;
 
-	if ((rc = existing ? ips_open_existing(h) : ips_write_begin(h)) != 0)
+	if ((rc = existing ? ips_update_begin(h) : ips_write_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_record_add(h, ops, v, id)) != 0) {
 		ips_rollback(h);
@@ -465,7 +447,7 @@ set_one(ips *h, const struct ips_kind *k, const char *ref,
 	ips_id id;
 	int rc;
 
-	if ((rc = ips_open_existing(h)) != 0)
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_resolve(h, k->ref_type, ref, &id)) != 0 ||
 	    (rc = set_record(h, k, id, v, "set")) != 0) {

@@ -138,14 +138,14 @@ int ips_pseudo_register(ips *h);
 /* audit.c: opens for writing, BEGIN IMMEDIATE, and checks the acting
  * handle when one was given, before anything is written. */
 int ips_write_begin(ips *h);
+/* The same for a change to records that exist: a missing database is
+ * IPS_ENOINPUT, never created. */
+int ips_update_begin(ips *h);
 
 /* Looks up a specialist's id by handle; IPS_EDATA listing the known ones. */
 int ips_staff_id(ips *h, const char *handle, ips_id *id);
 
 /* employer.c, opening.c */
-/* ips_write_begin for a command that changes a record that must exist:
- * a missing database is IPS_ENOINPUT, and no file is made. */
-int ips_open_existing(ips *h);
 /* Employer operands as typed (e17, 17, a business id, an exact name) as
  * typed references in *out (NULL when they come from stdin), for
  * ips_refs_load; free with ips_operands_free(argc, *out). */
@@ -175,9 +175,6 @@ int ips_client_get(ips *h, const char *s, struct ips_client_row *c);
  * the latest entry, inside the caller's transaction. */
 int ips_client_status_append(ips *h, ips_id id, const char *status,
     const char *date, const char *reason);
-/* For a write to a record that must exist: IPS_ENOINPUT when the database
- * file is missing, without making one. */
-int ips_need_db(ips *h);
 
 /* edit.c: edit REF for any kind.  set writes the changed values inside
  * the transaction that edit began (ips_record_update and the audit). */

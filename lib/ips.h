@@ -199,10 +199,12 @@ int ips_refs_load(ips *h, int argc, char **argv, int mask, long *n);
 
 /* db.c - opening the database */
 
-enum { IPS_READ = 0, IPS_WRITE = 1 };
+enum { IPS_READ = 0, IPS_WRITE = 1, IPS_UPDATE = 2 };
 /* Opens the configured database.  IPS_READ never creates: a missing file
  * is IPS_ENOINPUT.  IPS_WRITE creates it (0600, parent folder) and
- * migrates it.  A second call is a no-op. */
+ * migrates it.  IPS_UPDATE writes but never creates: a command that
+ * changes a record needs a file that holds it.  A second call is a
+ * no-op. */
 int ips_open(ips *h, int mode);
 const char *ips_db_path(ips *h);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */

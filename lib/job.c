@@ -206,7 +206,7 @@ ips_job_add(ips *h, const char *client, struct ips_values *v, ips_id *id)
 		return ips_nomem(h);
 	ops.arg = a;
 	v->v[field("client")] = client;
-	if ((rc = ips_need_db(h)) != 0 || (rc = ips_write_begin(h)) != 0) {
+	if ((rc = ips_update_begin(h)) != 0) {
 		free(a);
 		return rc;
 	}
@@ -241,7 +241,7 @@ ips_job_end(ips *h, const char *ref, const char *end, const char *reason)
 	    0)
 		return rc;
 	ips_day_format(day, date);
-	if ((rc = ips_need_db(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_resolve(h, IPS_REF_JOB, ref, &id)) != 0)
 		goto fail;

@@ -84,22 +84,6 @@ ips_meet_kind(ips *h, const char *field, const char *s, int want)
 	    article(noun), noun, article(wanted), wanted);
 }
 
-/* A database that is not there cannot hold the employer or client a
- * meeting names: say so instead of creating an empty one. */
-static int
-need_database(ips *h)
-{
-	const char *path;
-	struct stat sb;
-
-	if ((path = ips_db_path(h)) == NULL)
-		return h->status ? h->status : ips_nomem(h);
-	if (stat(path, &sb) != 0)
-		return ips_fail(h, IPS_ENOINPUT, "no database at '%s' "
-		    "(create one with 'ips init')", path);
-	return 0;
-}
-
 /* The clients of a --for list into s->for_ids, each once. */
 static int
 parse_for(ips *h, struct meet_state *s, const char *list)
@@ -291,7 +275,7 @@ ips_meet_add(ips *h, struct ips_values *v, ips_id *id)
 	int rc;
 
 	ops_init(&ops, &s);
-	if ((rc = need_database(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_record_add(h, &ops, v, id)) != 0) {
 		ips_rollback(h);
@@ -409,7 +393,7 @@ ips_meet_set(ips *h, const char *ref, const struct ips_values *v)
 	if (i == IPS_MAXFIELDS)
 		return ips_fail(h, IPS_EUSAGE, "nothing to set: give "
 		    "--FIELD VALUE");
-	if ((rc = need_database(h)) != 0 || (rc = ips_write_begin(h)) != 0)
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = set_locked(h, ref, v)) != 0) {
 		ips_rollback(h);
@@ -464,7 +448,7 @@ ips_meet_rm(ips *h, int argc, char **argv)
 
 	if (ips_refs_source(argc, argv) == IPS_REFS_NONE)
 		return ips_fail(h, IPS_EUSAGE, "rm needs a meeting reference");
-	if ((rc = need_database(h)) != 0 || (rc = ips_open(h, IPS_WRITE)) != 0)
+	if ((rc = ips_open(h, IPS_UPDATE)) != 0)
 		return rc;
 	/* Read the references before taking the write lock: the left side
 	 * of a pipe may be slow. */

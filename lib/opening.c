@@ -167,7 +167,7 @@ ips_opening_close(ips *h, const char *ref, const struct ips_opening_end *e)
 	    IPS_NAME_MAX, 0)) != 0))
 		return rc;
 	ips_day_format(on, closed);
-	if ((rc = ips_open_existing(h)) != 0)
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_resolve(h, IPS_REF_OPENING, ref, &r.id)) != 0)
 		goto fail;
