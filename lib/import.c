@@ -5,9 +5,10 @@
  * as FILE:LINE: message, up to ERRORS_MAX, and then nothing is written.
  *
  * Speed matters (a year of meetings is two million rows): the input is
- * streamed, an INSERT is prepared once for each set of columns the rows
- * give, specialists and references are looked up once per distinct
- * value, and there is one audit row for the whole import.
+ * streamed, the INSERT is prepared once (once for each set of the
+ * columns with a DEFAULT that rows give), specialists and references are
+ * looked up once per distinct value, and there is one audit row for the
+ * whole import.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -20,7 +21,7 @@
 
 #define ERRORS_MAX 20
 #define PROGRESS_EVERY 100000
-#define STMTS 8			/* INSERTs kept, by set of columns */
+#define STMTS 16		/* INSERTs kept, by set of columns */
 #define LOOKUP_SLOTS (1 << 16)	/* specialists and references seen */
 #define IMPORT_CACHE_KB 65536	/* page cache while importing */
 #define COL_UNKNOWN (-1)
@@ -49,6 +50,8 @@ struct import {
 	int ncols;			/* columns mapped so far */
 	uint32_t fields;		/* fields the input names */
 	int has_ref, bad_header;
+	uint32_t always;		/* fields bound in every INSERT */
+	uint32_t dflt;			/* fields whose column has a DEFAULT */
 
 	struct {
 		uint32_t mask;
@@ -324,6 +327,36 @@ constraint(struct import *m, int rc)
 	return ips_db_fail(m->h, rc);
 }
 
+/* The fields of the table's columns, and those with a DEFAULT. */
+static int
+columns(struct import *m)
+{
+	static const char sql[] = "SELECT name FROM pragma_table_info(?1) "
+	    "WHERE dflt_value IS NOT NULL";
+	sqlite3_stmt *st;
+	const char *name;
+	int f, rc;
+
+	for (f = 0; f < m->k->nfields; f++)
+		if (m->k->fields[f].column != NULL)
+			m->always |= 1u << f;
+	if ((rc = ips_prepare(m->h, sql, &st)) != 0)
+		return rc;
+	ips_bind_text(st, 1, m->k->table);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 0);
+		for (f = 0; f < m->k->nfields; f++)
+			if (m->k->fields[f].column != NULL && name != NULL &&
+			    strcmp(m->k->fields[f].column, name) == 0)
+				m->dflt |= 1u << f;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return ips_db_fail(m->h, rc);
+	m->always &= ~m->dflt;
+	return 0;
+}
+
 /* One record, added as add adds one. */
 static int
 import_row(struct import *m, const struct ips_record *rec)
@@ -333,7 +366,7 @@ import_row(struct import *m, const struct ips_record *rec)
 	struct ips_values v;
 	struct ips_ref ref;
 	sqlite3_stmt *st;
-	uint32_t mask = 0;
+	uint32_t mask;
 	char buf[32];
 	ips_id id;
 	int i, f, col, rc;
@@ -353,11 +386,14 @@ import_row(struct import *m, const struct ips_record *rec)
 	if ((ops->defaults && (rc = ops->defaults(m->h, &v, ops->arg)) != 0) ||
 	    (ops->check && (rc = ops->check(m->h, &v, ops->arg)) != 0))
 		return rc;
+	/* A column left out takes its DEFAULT; any other is as well bound
+	 * to NULL, and so one INSERT serves rows that leave out different
+	 * ones. */
+	mask = m->always;
 	for (f = 0; f < k->nfields; f++)
-		if (v.v[f] != NULL) {
-			if (k->fields[f].column != NULL)
-				mask |= 1u << f;
-		} else if (k->fields[f].flags & IPS_F_REQUIRED)
+		if (v.v[f] != NULL)
+			mask |= m->dflt & 1u << f;
+		else if (k->fields[f].flags & IPS_F_REQUIRED)
 			return ips_fail(m->h, IPS_EDATA, "%s: missing",
 			    k->fields[f].name);
 	if (v.ref != NULL && (rc = ips_ref_parse(m->h, v.ref, k->ref_type,
@@ -368,12 +404,19 @@ import_row(struct import *m, const struct ips_record *rec)
 	col = 1;
 	if (v.ref != NULL)
 		sqlite3_bind_int64(st, col++, ref.id);
-	for (f = 0; f < k->nfields; f++)
-		if ((mask & 1u << f) &&
-		    (rc = bind(m, f, v.v[f], st, col++)) != 0) {
+	for (f = 0; f < k->nfields; f++) {
+		if (!(mask & 1u << f))
+			continue;
+		if (v.v[f] == NULL)
+			rc = sqlite3_bind_null(st, col++) == SQLITE_OK ? 0 :
+			    ips_db_fail(m->h, SQLITE_NOMEM);
+		else
+			rc = bind(m, f, v.v[f], st, col++);
+		if (rc != 0) {
 			sqlite3_reset(st);
 			return rc;
 		}
+	}
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY && v.ref != NULL)
@@ -485,10 +528,12 @@ run(struct import *m)
 		/* The transaction waits for the first record, so that a
 		 * wrong header holds no lock and writes nothing. */
 		if (!m->begun) {
-			if ((begin = ips_write_begin(m->h)) != 0 ||
-			    (begin = cache(m, 1)) != 0)
+			if ((begin = ips_write_begin(m->h)) != 0)
 				return begin;
 			m->begun = 1;
+			if ((begin = cache(m, 1)) != 0 ||
+			    (begin = columns(m)) != 0)
+				return begin;
 		}
 		if (rc != 1)
 			continue;

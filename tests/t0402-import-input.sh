@@ -78,6 +78,16 @@ test_expect_success 'json from another program: numbers, booleans, null, arrays'
 	test_cmp expect actual
 '
 
+test_expect_success 'empty cells of columns with a default: the default' '
+	printf "employer,title,positions,hidden,status,found\ne1,Baker,,,,2026-11-03\ne1,Cleaner,3,yes,,2026-11-04\n" \
+	    >o.csv &&
+	ips-employer import --openings o.csv &&
+	ips-employer export --openings -o tsv | sed -n "4,5p" |
+	    cut -f 3,5,8,11 >actual &&
+	printf "Baker\t1\tno\topen\nCleaner\t3\tyes\topen\n" >expect &&
+	test_cmp expect actual
+'
+
 test_expect_success 'yaml: one mapping is one record; lists flow or block' '
 	cat >m.yaml <<-\EOF &&
 	employer: e1
