@@ -11,8 +11,9 @@
  * outcome,next,note.  Handles become ids through an array of the
  * specialists read at the start, references (e17, c42, p5) are checked
  * against arrays of the ids that exist, and "for" becomes meeting_for rows.
- * The connection is set up as ips sets up its own, so the work per row is
- * the same, without ips's validation and audit.  Prints the number of
+ * The connection is set up as ips sets up its own, with the 64 MiB page
+ * cache ips-meet import asks for, so the work per row is the same, without
+ * ips's validation and audit.  Prints the number of
  * meetings written.  Exit 0, or 1 with a message on stderr.
  */
 #include <errno.h>
@@ -299,7 +300,8 @@ main(int argc, char **argv)
 		die_db(db, argv[1]);
 	sqlite3_busy_timeout(db, 10000);
 	exec(db, "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"
-	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+	    "PRAGMA cache_size = -65536");
 
 	specs = load_specs(db, &nspecs);
 	load_ids(db, "employer", &emp);
