@@ -4,11 +4,14 @@
  * validation), all in one transaction.  Every bad record is reported
  * as FILE:LINE: message, up to ERRORS_MAX, and then nothing is written.
  *
- * Speed matters (a year of meetings is two million rows): the input is
- * streamed, the INSERT is prepared once (once for each set of the
- * columns with a DEFAULT that rows give), specialists and references are
- * looked up once per distinct value, and there is one audit row for the
- * whole import.
+ * Speed matters (a year of meetings is two million rows).  The input
+ * is streamed.  Much of the time of an INSERT run once per row goes to
+ * starting and ending the statement, so the rows go to one INSERT ...
+ * SELECT that runs for the whole file, reading them from a virtual table
+ * (ips_import_rows): each row is made ready as add would make it
+ * (import-row.c) when the INSERT asks for it, and what goes beside it
+ * (after) is written when the INSERT asks for the next.  One audit row
+ * for the whole import.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -17,65 +20,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "import.h"
 
 #define ERRORS_MAX 20
 #define PROGRESS_EVERY 100000
-#define STMTS 16		/* INSERTs kept, by set of columns */
-#define LOOKUP_SLOTS (1 << 16)	/* specialists and references seen */
+#define ROWS_TABLE "ips_import_rows"
 #define IMPORT_CACHE_KB 65536	/* page cache while importing */
-#define COL_UNKNOWN (-1)
-#define COL_REF (-2)
 
-/* The fields a row gives are a bit mask. */
-_Static_assert(IPS_MAXFIELDS <= 32, "a field mask is 32 bits");
-
-/* A value of a specialist or reference field, and the id it names. */
-struct lookup {
-	uint32_t hash;		/* 0: empty slot */
-	int field;
-	size_t off, len;	/* the value, in the arena */
-	ips_id id;
-};
-
-struct import {
-	ips *h;
-	const struct ips_add_ops *ops;
-	const struct ips_kind *k;
-	const char *name;		/* the input, in messages */
-	enum ips_in_format format;
-	struct ips_reader *r;
-
-	int colfield[IPS_IN_COLS];	/* field, COL_REF or COL_UNKNOWN */
-	int ncols;			/* columns mapped so far */
-	uint32_t fields;		/* fields the input names */
-	int has_ref, bad_header;
-	uint32_t always;		/* fields bound in every INSERT */
-	uint32_t dflt;			/* fields whose column has a DEFAULT */
-
-	struct {
-		uint32_t mask;
-		int with_id;
-		unsigned long used;
-		sqlite3_stmt *st;
-	} st[STMTS];
-	int nst, last;
-	unsigned long tick;
-
-	struct lookup *tab;
-	size_t nused;
-	char *arena;
-	size_t arenalen, arenasize;
-
-	char errs[IPS_ERRMAX];
-	size_t errlen;
-	int nerr, full;
-
-	int begun, cache_size;
-	long rows;
-	FILE *progress;
-	int shown;
-};
 
 /* Adds "FILE:LINE: msg" to the list; 1 when reading should stop. */
 static int
@@ -98,16 +49,6 @@ collect(struct import *m, long line, const char *msg)
 	} else if (!m->full)
 		m->errlen += k;
 	return ++m->nerr > ERRORS_MAX || m->full;
-}
-
-/* Puts the field's name before the message on the handle. */
-static int
-prefix(ips *h, int rc, const char *field)
-{
-	char msg[IPS_ERRMAX];
-
-	snprintf(msg, sizeof msg, "%s", ips_errmsg(h));
-	return ips_fail(h, rc, "%s: %s", field, msg);
 }
 
 /* Maps the columns the reader has met since the last call to fields. */
@@ -165,17 +106,36 @@ map_columns(struct import *m)
 	return 0;
 }
 
-/* The INSERT for these columns, prepared once. */
+/* Appends s to the SQL text being made; -1 when it does not fit. */
 static int
-statement(struct import *m, uint32_t mask, int with_id, sqlite3_stmt **st)
+append(char *buf, size_t n, size_t *len, const char *s)
 {
-	int fields[IPS_MAXFIELDS], n = 0, i, j, rc;
+	size_t k = strlen(s);
+
+	if (*len + k + 1 > n)
+		return -1;
+	memcpy(buf + *len, s, k + 1);
+	*len += k;
+	return 0;
+}
+
+/*
+ * The INSERT ... SELECT for rows that give these columns with a DEFAULT
+ * (every other column is always written: NULL is as good as left out),
+ * prepared once.  Its text is made of the names in fields.c alone.
+ */
+static int
+statement(struct import *m, uint32_t pattern, sqlite3_stmt **st)
+{
+	uint32_t cols = m->always | pattern;
+	char sql[2048], c[16];
+	size_t len = 0;
+	int i, j, bad = 0;
 
 	m->tick++;
-	/* The last one used first: most files give the same columns in
-	 * every row. */
+	/* The last one used first: most files need no other. */
 	for (i = m->last, j = 0; j < m->nst; j++, i = (i + 1) % m->nst)
-		if (m->st[i].mask == mask && m->st[i].with_id == with_id)
+		if (m->st[i].mask == pattern)
 			goto found;
 	if (m->nst < STMTS)
 		i = m->nst++;
@@ -186,119 +146,33 @@ statement(struct import *m, uint32_t mask, int with_id, sqlite3_stmt **st)
 		sqlite3_finalize(m->st[i].st);
 	}
 	m->st[i].st = NULL;
-	m->st[i].mask = UINT32_MAX;	/* no set of fields */
+	m->st[i].mask = UINT32_MAX;	/* no pattern */
+	bad |= append(sql, sizeof sql, &len, "INSERT INTO ");
+	bad |= append(sql, sizeof sql, &len, m->k->table);
+	bad |= append(sql, sizeof sql, &len, " (id");
 	for (j = 0; j < m->k->nfields; j++)
-		if (mask & 1u << j)
-			fields[n++] = j;
-	if ((rc = ips_insert_prepare(m->h, m->k, fields, n, with_id,
-	    &m->st[i].st)) != 0)
-		return rc;
-	m->st[i].mask = mask;
-	m->st[i].with_id = with_id;
+		if (cols & 1u << j) {
+			bad |= append(sql, sizeof sql, &len, ", ");
+			bad |= append(sql, sizeof sql, &len,
+			    m->k->fields[j].column);
+		}
+	bad |= append(sql, sizeof sql, &len, ") SELECT c0");
+	for (j = 0; j < m->k->nfields; j++)
+		if (cols & 1u << j) {
+			snprintf(c, sizeof c, ", c%d", j + 1);
+			bad |= append(sql, sizeof sql, &len, c);
+		}
+	bad |= append(sql, sizeof sql, &len, " FROM " ROWS_TABLE);
+	if (bad)
+		return ips_fail(m->h, IPS_EIO, "internal error: statement too "
+		    "long");
+	if ((j = ips_prepare(m->h, sql, &m->st[i].st)) != 0)
+		return j;
+	m->st[i].mask = pattern;
 found:
 	m->st[i].used = m->tick;
 	m->last = i;
 	*st = m->st[i].st;
-	return 0;
-}
-
-static uint32_t
-hash(int field, const char *s, size_t n)
-{
-	uint32_t x = 2166136261u ^ (uint32_t)field;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		x = (x ^ (unsigned char)s[i]) * 16777619u;
-	return x ? x : 1;
-}
-
-/* The id a value of a specialist or reference field named before. */
-static struct lookup *
-lookup(struct import *m, int field, const char *s, size_t n, uint32_t x)
-{
-	struct lookup *e;
-	size_t i;
-
-	if (m->tab == NULL)
-		return NULL;
-	for (i = x & (LOOKUP_SLOTS - 1);; i = (i + 1) & (LOOKUP_SLOTS - 1)) {
-		e = &m->tab[i];
-		if (e->hash == 0)
-			return e;
-		if (e->hash == x && e->field == field && e->len == n &&
-		    memcmp(m->arena + e->off, s, n) == 0)
-			return e;
-	}
-}
-
-static void
-remember(struct import *m, int field, const char *s, size_t n, uint32_t x,
-    ips_id id)
-{
-	struct lookup *e;
-	char *p;
-	size_t size;
-
-	if (n > 1024 || (m->tab == NULL &&
-	    (m->tab = calloc(LOOKUP_SLOTS, sizeof *m->tab)) == NULL))
-		return;		/* only slower */
-	/* Bounded: start afresh rather than grow. */
-	if (m->nused >= LOOKUP_SLOTS / 2) {
-		memset(m->tab, 0, LOOKUP_SLOTS * sizeof *m->tab);
-		m->nused = 0;
-		m->arenalen = 0;
-	}
-	if (m->arenalen + n > m->arenasize) {
-		size = m->arenasize ? m->arenasize * 2 : 65536;
-		while (size < m->arenalen + n)
-			size *= 2;
-		if ((p = realloc(m->arena, size)) == NULL)
-			return;
-		m->arena = p;
-		m->arenasize = size;
-	}
-	e = lookup(m, field, s, n, x);
-	e->hash = x;
-	e->field = field;
-	e->off = m->arenalen;
-	e->len = n;
-	e->id = id;
-	memcpy(m->arena + m->arenalen, s, n);
-	m->arenalen += n;
-	m->nused++;
-}
-
-/*
- * Binds field f's value.  Specialists and references go through the
- * same lookups as ips_field_bind, but each distinct value only once:
- * nothing an import adds can change what they name.
- */
-static int
-bind(struct import *m, int f, const char *s, sqlite3_stmt *st, int i)
-{
-	const struct ips_field *fd = &m->k->fields[f];
-	struct lookup *e;
-	size_t n;
-	uint32_t x;
-	ips_id id;
-	int rc;
-
-	if (fd->type != IPS_F_STAFF && fd->type != IPS_F_REF)
-		return ips_field_bind(m->h, fd, s, st, i);
-	n = strlen(s);
-	x = hash(f, s, n);
-	if ((e = lookup(m, f, s, n, x)) != NULL && e->hash != 0)
-		id = e->id;
-	else {
-		rc = fd->type == IPS_F_STAFF ? ips_staff_id(m->h, s, &id) :
-		    ips_resolve(m->h, fd->ref_type, s, &id);
-		if (rc != 0)
-			return prefix(m->h, rc, fd->name);
-		remember(m, f, s, n, x, id);
-	}
-	if ((rc = sqlite3_bind_int64(st, i, id)) != SQLITE_OK)
-		return ips_db_fail(m->h, rc);
 	return 0;
 }
 
@@ -354,79 +228,6 @@ columns(struct import *m)
 	if (rc != SQLITE_DONE)
 		return ips_db_fail(m->h, rc);
 	m->always &= ~m->dflt;
-	return 0;
-}
-
-/* One record, added as add adds one. */
-static int
-import_row(struct import *m, const struct ips_record *rec)
-{
-	const struct ips_add_ops *ops = m->ops;
-	const struct ips_kind *k = m->k;
-	struct ips_values v;
-	struct ips_ref ref;
-	sqlite3_stmt *st;
-	uint32_t mask;
-	char buf[32];
-	ips_id id;
-	int i, f, col, rc;
-
-	memset(&v, 0, sizeof v);
-	for (i = 0; i < rec->n; i++) {
-		const char *s = rec->val[i];
-
-		/* An empty cell is a value not given, as in add. */
-		if (s != NULL && s[0] == '\0')
-			s = NULL;
-		if ((f = m->colfield[rec->col[i]]) >= 0)
-			v.v[f] = s;
-		else if (f == COL_REF)
-			v.ref = s;
-	}
-	if ((ops->defaults && (rc = ops->defaults(m->h, &v, ops->arg)) != 0) ||
-	    (ops->check && (rc = ops->check(m->h, &v, ops->arg)) != 0))
-		return rc;
-	/* A column left out takes its DEFAULT; any other is as well bound
-	 * to NULL, and so one INSERT serves rows that leave out different
-	 * ones. */
-	mask = m->always;
-	for (f = 0; f < k->nfields; f++)
-		if (v.v[f] != NULL)
-			mask |= m->dflt & 1u << f;
-		else if (k->fields[f].flags & IPS_F_REQUIRED)
-			return ips_fail(m->h, IPS_EDATA, "%s: missing",
-			    k->fields[f].name);
-	if (v.ref != NULL && (rc = ips_ref_parse(m->h, v.ref, k->ref_type,
-	    &ref)) != 0)
-		return prefix(m->h, rc, "ref");
-	if ((rc = statement(m, mask, v.ref != NULL, &st)) != 0)
-		return rc;
-	col = 1;
-	if (v.ref != NULL)
-		sqlite3_bind_int64(st, col++, ref.id);
-	for (f = 0; f < k->nfields; f++) {
-		if (!(mask & 1u << f))
-			continue;
-		if (v.v[f] == NULL)
-			rc = sqlite3_bind_null(st, col++) == SQLITE_OK ? 0 :
-			    ips_db_fail(m->h, SQLITE_NOMEM);
-		else
-			rc = bind(m, f, v.v[f], st, col++);
-		if (rc != 0) {
-			sqlite3_reset(st);
-			return rc;
-		}
-	}
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY && v.ref != NULL)
-		return ips_fail(m->h, IPS_EDATA, "ref: %s exists already",
-		    ips_ref_format(ref, buf, sizeof buf));
-	if (rc != SQLITE_DONE)
-		return constraint(m, rc);
-	id = v.ref != NULL ? ref.id : sqlite3_last_insert_rowid(m->h->db);
-	if (ops->after && (rc = ops->after(m->h, id, &v, ops->arg)) != 0)
-		return rc;
 	return 0;
 }
 
@@ -509,43 +310,281 @@ cache(struct import *m, int on)
 	return ips_exec(m->h, sql);
 }
 
+/* Records a bad record (or ends the import on a worse failure). */
+static void
+failed(struct import *m, int rc, long line)
+{
+	if (rc != IPS_EDATA) {
+		m->fatal = rc;
+		m->more = 0;
+	} else if (collect(m, line, ips_errmsg(m->h)))
+		m->more = 0;
+}
+
+/* Text of the SELECTs of one table; the table's name is from fields.c. */
+static int
+prepare_fmt(struct import *m, sqlite3_stmt **st, const char *fmt)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, fmt, m->k->table);
+	return ips_prepare(m->h, sql, st);
+}
+
+static const sqlite3_module rows_module;
+
+/*
+ * The transaction, at the first record that reads well: a wrong header
+ * holds no lock and writes nothing.  With it, what every row needs.
+ */
+static int
+begin(struct import *m)
+{
+	char sql[512];
+	size_t len = 0;
+	sqlite3_stmt *st = NULL;
+	int rc, i;
+
+	if (m->begun)
+		return 0;
+	if ((rc = ips_write_begin(m->h)) != 0)
+		return rc;
+	m->begun = 1;
+	if ((rc = cache(m, 1)) != 0 || (rc = columns(m)) != 0 ||
+	    (rc = prepare_fmt(m, &m->taken, "SELECT 1 FROM %s WHERE id = ?1"))
+	    != 0 || (rc = prepare_fmt(m, &st, "SELECT coalesce(max(id), 0) + 1 "
+	    "FROM %s")) != 0)
+		return rc;
+	rc = sqlite3_step(st);
+	m->next_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return ips_db_fail(m->h, rc);
+	/* The row statement: ?1 the id, ?2... the fields, by index. */
+	len = snprintf(sql, sizeof sql, "SELECT ?1");
+	for (i = 0; i < m->k->nfields; i++)
+		len += snprintf(sql + len, sizeof sql - len, ", ?%d", i + 2);
+	if ((rc = ips_prepare(m->h, sql, &m->row)) != 0)
+		return rc;
+	rc = sqlite3_create_module_v2(m->h->db, ROWS_TABLE, &rows_module, m,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return ips_db_fail(m->h, rc);
+	m->registered = 1;
+	return 0;
+}
+
+/*
+ * Makes the next row ready, once the row the INSERT read before has had
+ * its after: reads records, reporting the bad ones, until one is good
+ * or there are no more.
+ */
+static void
+fetch(struct import *m)
+{
+	struct ips_record rec;
+	int rc;
+
+	if (m->handed) {
+		m->handed = 0;
+		if (m->id >= m->next_id)
+			m->next_id = m->id + 1;
+		if (m->ops->after && (rc = m->ops->after(m->h, m->id, &m->v,
+		    m->ops->arg)) != 0)
+			failed(m, rc, m->line);
+		else if (++m->rows % PROGRESS_EVERY == 0)
+			progress(m, 0);
+	}
+	while (!m->ready && m->more) {
+		rc = ips_reader_next(m->r, &rec);
+		if (map_columns(m) != 0 || rc == 0) {
+			m->more = 0;
+			break;
+		}
+		if (rc == 1 && (rc = begin(m)) == 0 &&
+		    (rc = ips_import_row(m, &rec)) == 0)
+			m->ready = 1;
+		else
+			failed(m, rc, rec.line);
+	}
+}
+
+/* The virtual table the INSERT reads: the ready row, while its columns
+ * with a DEFAULT are the ones the INSERT writes. */
+
+struct rows_vtab {
+	sqlite3_vtab base;
+	struct import *m;
+};
+
+struct rows_cursor {
+	sqlite3_vtab_cursor base;
+	struct import *m;
+	int eof;
+};
+
+static int
+rows_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+    sqlite3_vtab **vt, char **err)
+{
+	struct rows_vtab *t;
+	char sql[512];
+	size_t len;
+	int rc, i;
+
+	(void)argc;
+	(void)argv;
+	(void)err;
+	/* c0 the id, c1... the fields by index. */
+	len = snprintf(sql, sizeof sql, "CREATE TABLE x(c0");
+	for (i = 1; i <= IPS_MAXFIELDS; i++)
+		len += snprintf(sql + len, sizeof sql - len, ", c%d", i);
+	snprintf(sql + len, sizeof sql - len, ")");
+	if ((rc = sqlite3_declare_vtab(db, sql)) != SQLITE_OK)
+		return rc;
+	/* Not for views or triggers of a database file. */
+	sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+	if ((t = sqlite3_malloc(sizeof *t)) == NULL)
+		return SQLITE_NOMEM;
+	memset(t, 0, sizeof *t);
+	t->m = aux;
+	*vt = &t->base;
+	return SQLITE_OK;
+}
+
+static int
+rows_disconnect(sqlite3_vtab *vt)
+{
+	sqlite3_free(vt);
+	return SQLITE_OK;
+}
+
+static int
+rows_best_index(sqlite3_vtab *vt, sqlite3_index_info *info)
+{
+	(void)vt;
+	info->estimatedCost = 1e6;
+	return SQLITE_OK;
+}
+
+static int
+rows_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **cur)
+{
+	struct rows_cursor *c;
+
+	if ((c = sqlite3_malloc(sizeof *c)) == NULL)
+		return SQLITE_NOMEM;
+	memset(c, 0, sizeof *c);
+	c->m = ((struct rows_vtab *)vt)->m;
+	*cur = &c->base;
+	return SQLITE_OK;
+}
+
+static int
+rows_close(sqlite3_vtab_cursor *cur)
+{
+	sqlite3_free(cur);
+	return SQLITE_OK;
+}
+
+static int
+rows_next(sqlite3_vtab_cursor *cur)
+{
+	struct rows_cursor *c = (struct rows_cursor *)cur;
+	struct import *m = c->m;
+
+	fetch(m);
+	c->eof = !m->ready || m->pattern != m->running;
+	if (!c->eof) {
+		m->ready = 0;
+		m->handed = 1;
+	}
+	return SQLITE_OK;
+}
+
+static int
+rows_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int argc,
+    sqlite3_value **argv)
+{
+	(void)idx;
+	(void)idxstr;
+	(void)argc;
+	(void)argv;
+	return rows_next(cur);
+}
+
+static int
+rows_eof(sqlite3_vtab_cursor *cur)
+{
+	return ((struct rows_cursor *)cur)->eof;
+}
+
+static int
+rows_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
+{
+	struct import *m = ((struct rows_cursor *)cur)->m;
+
+	sqlite3_result_value(ctx, sqlite3_column_value(m->row, i));
+	return SQLITE_OK;
+}
+
+static int
+rows_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid)
+{
+	*rowid = ((struct rows_cursor *)cur)->m->id;
+	return SQLITE_OK;
+}
+
+/* Eponymous only (no xCreate), read only. */
+static const sqlite3_module rows_module = {
+	.xConnect = rows_connect,
+	.xBestIndex = rows_best_index,
+	.xDisconnect = rows_disconnect,
+	.xDestroy = rows_disconnect,
+	.xOpen = rows_open,
+	.xClose = rows_close,
+	.xFilter = rows_filter,
+	.xNext = rows_next,
+	.xEof = rows_eof,
+	.xColumn = rows_column,
+	.xRowid = rows_rowid,
+};
+
 /* Reads every record; 0, or a status that is not about the data. */
 static int
 run(struct import *m)
 {
-	struct ips_record rec;
+	sqlite3_stmt *st = NULL;
 	char fields[1024];
-	int rc, begin;
+	int rc;
 
+	m->more = 1;
 	for (;;) {
-		rc = ips_reader_next(m->r, &rec);
-		if (map_columns(m) != 0 || rc == 0)
+		fetch(m);
+		if (m->fatal)
+			return m->fatal;
+		if (!m->ready)
 			break;
-		if (rc != 1 && rc != IPS_EDATA)
+		/* An INSERT for the rows that give the same columns with a
+		 * DEFAULT: it runs until the input ends or a row gives
+		 * others. */
+		m->running = m->pattern;
+		if ((rc = statement(m, m->pattern, &st)) != 0)
 			return rc;
-		if (rc == IPS_EDATA && collect(m, rec.line, ips_errmsg(m->h)))
-			break;
-		/* The transaction waits for the first record, so that a
-		 * wrong header holds no lock and writes nothing. */
-		if (!m->begun) {
-			if ((begin = ips_write_begin(m->h)) != 0)
-				return begin;
-			m->begun = 1;
-			if ((begin = cache(m, 1)) != 0 ||
-			    (begin = columns(m)) != 0)
-				return begin;
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (m->fatal)
+			return m->fatal;
+		if (rc != SQLITE_DONE) {
+			/* The row it read last broke a constraint; the
+			 * statement took back its rows, the transaction
+			 * will take back the rest. */
+			m->handed = 0;
+			if ((rc = constraint(m, rc)) != IPS_EDATA)
+				return rc;
+			if (collect(m, m->line, ips_errmsg(m->h)))
+				break;
 		}
-		if (rc != 1)
-			continue;
-		if ((rc = import_row(m, &rec)) == 0) {
-			if (++m->rows % PROGRESS_EVERY == 0)
-				progress(m, 0);
-			continue;
-		}
-		if (rc != IPS_EDATA)
-			return rc;
-		if (collect(m, rec.line, ips_errmsg(m->h)))
-			break;
 	}
 	if (m->nerr > 0 || m->rows == 0)
 		return 0;
@@ -604,6 +643,10 @@ ips_import_progress(ips *h, const struct ips_add_ops *ops, const char *path,
 	rc = run(m);
 	for (i = 0; i < m->nst; i++)
 		sqlite3_finalize(m->st[i].st);
+	sqlite3_finalize(m->row);
+	sqlite3_finalize(m->taken);
+	if (m->registered)
+		sqlite3_create_module_v2(h->db, ROWS_TABLE, NULL, NULL, NULL);
 	if (rc == 0 && m->nerr > 0)
 		rc = ips_fail(h, IPS_EDATA, "%s", m->errs);
 	if (rc == 0 && m->begun && !ips_dry_run(h))
