@@ -6,9 +6,10 @@
  *
  *	bench-insert DB FILE
  *
- * FILE has the columns 'ips-meet export -o csv' writes, header first:
- * specialist,on,at,employer,client,contact,how,where,minutes,purpose,for,
- * outcome,next,note.  Handles become ids through an array of the
+ * FILE has the columns 'ips-meet export -o csv' writes but ref (these are
+ * new meetings), header first: specialist,on,at,employer,client,contact,
+ * how,where,minutes,purpose,for,outcome,next,note, as scripts/gen-data
+ * --csv-meetings writes them.  Handles become ids through an array of the
  * specialists read at the start, references (e17, c42, p5) are checked
  * against arrays of the ids that exist, and "for" becomes meeting_for rows.
  * The connection is set up as ips sets up its own, with the 64 MiB page
