@@ -185,7 +185,7 @@ client_after(ips *h, ips_id id, const struct ips_values *v, void *arg)
 }
 
 static const struct ips_add_ops client_ops = {
-	&ips_kind_client, client_defaults, NULL, client_after, NULL,
+	&ips_kind_client, client_defaults, NULL, client_after, NULL, 1,
 };
 
 int
@@ -820,21 +820,11 @@ ips_client_export(ips *h, FILE *fp)
 
 /* import: the rows go through add's defaults and history, all in one
  * transaction (lib/import.c). */
-#ifdef IPS_HAVE_IMPORT
 int
 ips_client_import(ips *h, const char *path, const char *format)
 {
 	return ips_import(h, &client_ops, path, format);
 }
-#else
-int
-ips_client_import(ips *h, const char *path, const char *format)
-{
-	(void)path;
-	(void)format;
-	return ips_fail(h, IPS_EUSAGE, "import is not built yet");
-}
-#endif
 
 /*
  * Erasure: every personal field, the free text about the person (status

@@ -477,13 +477,13 @@ ips_opening_set(ips *h, const char *ref, const struct ips_values *v)
 
 /* contacts */
 
+static const struct ips_add_ops contact_ops = { &ips_kind_contact, NULL,
+	NULL, NULL, NULL, 1 };
+
 int
 ips_contact_add(ips *h, struct ips_values *v, ips_id *id)
 {
-	static const struct ips_add_ops ops = { &ips_kind_contact, NULL,
-		NULL, NULL, NULL };
-
-	return ips_add_one(h, &ops, v, id, 1);
+	return ips_add_one(h, &contact_ops, v, id, 1);
 }
 
 static const char employer_name[] = ", (SELECT e.name FROM employer e "
@@ -524,8 +524,6 @@ ips_contact_list(ips *h, FILE *fp, int argc, char **argv)
 
 /* export and import of the three kinds */
 
-static const struct ips_add_ops contact_ops = { &ips_kind_contact, NULL,
-	NULL, NULL, NULL };
 
 int
 ips_employer_export(ips *h, FILE *fp, const struct ips_kind *k)
@@ -564,14 +562,7 @@ ips_employer_import(ips *h, const struct ips_kind *k, const char *path,
 		    k->name);
 	/* Every row through add's defaults and checks, in one transaction
 	 * (lib/import.c). */
-#ifdef IPS_HAVE_IMPORT
 	return ips_import(h, ops, path, format);
-#else
-	(void)ops;
-	(void)path;
-	(void)format;
-	return ips_fail(h, IPS_EUSAGE, "import is not built yet");
-#endif
 }
 
 int

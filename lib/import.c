@@ -347,7 +347,8 @@ begin(struct import *m)
 
 	if (m->begun)
 		return 0;
-	if ((rc = ips_write_begin(m->h)) != 0)
+	if ((rc = m->ops->existing ? ips_update_begin(m->h) :
+	    ips_write_begin(m->h)) != 0)
 		return rc;
 	m->begun = 1;
 	if ((rc = cache(m, 1)) != 0 || (rc = columns(m)) != 0 ||

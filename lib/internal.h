@@ -122,6 +122,7 @@ struct ips_add_ops {
 	int (*check)(ips *h, const struct ips_values *v, void *arg);
 	int (*after)(ips *h, ips_id id, const struct ips_values *v, void *arg);
 	void *arg;
+	int existing;	/* the records name others: never create the file */
 };
 /* defaults, check, insert, after, audit "add": inside the caller's
  * transaction. */
@@ -193,7 +194,6 @@ int ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
 int ips_meet_kind(ips *h, const char *field, const char *s, int want);
 
 /* import.c, readers.c - import from csv, tsv, json, jsonl and yaml */
-#define IPS_HAVE_IMPORT 1
 /*
  * Reads records from path (NULL or "-": standard input, which needs a
  * format) in format (NULL: by the file's extension) and adds each as

@@ -199,7 +199,7 @@ ips_job_add(ips *h, const char *client, struct ips_values *v, ips_id *id)
 {
 	struct job_add *a;
 	struct ips_add_ops ops = { &ips_kind_job, job_defaults, job_check,
-	    NULL, NULL };
+	    NULL, NULL, 1 };
 	int rc;
 
 	if ((a = calloc(1, sizeof *a)) == NULL)

@@ -265,6 +265,7 @@ ops_init(struct ips_add_ops *ops, struct meet_state *s)
 	ops->check = meet_check;
 	ops->after = meet_after;
 	ops->arg = s;
+	ops->existing = 1;
 }
 
 int

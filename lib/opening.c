@@ -71,7 +71,7 @@ opening_check(ips *h, const struct ips_values *v, void *arg)
 }
 
 static const struct ips_add_ops opening_ops = {
-	&ips_kind_opening, opening_defaults, opening_check, NULL, NULL,
+	&ips_kind_opening, opening_defaults, opening_check, NULL, NULL, 1,
 };
 
 const struct ips_add_ops *

@@ -303,4 +303,14 @@ test_expect_success SQLITE3 'a busy database: 75, nothing written' '
 	test_cmp expect err
 '
 
+test_expect_success 'an import that names other records creates no database' '
+	printf "employer,on\ne1,2026-11-22\n" >ok.csv &&
+	test_expect_code 66 ips-meet -d new.db import ok.csv 2>err &&
+	test_line_count = 1 err &&
+	test ! -e new.db &&
+	printf "name\nAino\n" >c.csv &&
+	test_expect_code 66 ips-client -d new.db import c.csv 2>err &&
+	test ! -e new.db
+'
+
 test_done
