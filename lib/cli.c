@@ -127,9 +127,13 @@ ips_getopt(ips *h, int argc, char **argv, const char *shortopts,
 		switch (c) {
 		case 'd':
 			h->opt_db = optarg;
+			if ((rc = ips_config_options(h)) != 0)
+				break;
 			continue;
 		case 'u':
 			h->opt_user = optarg;
+			if ((rc = ips_config_options(h)) != 0)
+				break;
 			continue;
 		case 'o':
 			if ((rc = ips_format_parse(h, optarg, groups &

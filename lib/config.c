@@ -628,6 +628,23 @@ replace(ips *h, char **dst, const char *s)
 	return 0;
 }
 
+int
+ips_config_options(ips *h)
+{
+	int rc;
+
+	if (!h->config_loaded)
+		return 0;
+	if (h->opt_db != NULL &&
+	    (rc = replace(h, &h->cfg.database, h->opt_db)) != 0)
+		return rc;
+	if (h->opt_user != NULL &&
+	    (rc = replace(h, &h->cfg.me, h->opt_user)) != 0)
+		return rc;
+	h->me_id = 0;
+	return 0;
+}
+
 static int
 resolve_database(ips *h, struct ips_config *cfg)
 {

@@ -67,6 +67,10 @@ int ips_step_done(ips *h, sqlite3_stmt *st);
 int ips_out_stmt(ips *h, FILE *fp, const struct ips_col *cols, int ncols,
     sqlite3_stmt *st);
 
+/* config.c: -d and -u given after the configuration was loaded (a period
+ * option needs today's date, which the environment may set) still win. */
+int ips_config_options(ips *h);
+
 /* schema.c: the file's version (refusing newer and foreign files), and
  * the migration to the current one in a transaction of its own. */
 int ips_schema_check(ips *h, int *version);
