@@ -4,15 +4,14 @@
  * with -o.  All formats but table stream: a row is written as it comes,
  * so memory stays flat however many rows there are.  Table has to see
  * every row before it knows the column widths; it keeps them in one
- * growing arena.
+ * growing arena.  Each name and value is encoded by escape.c.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "fmt.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -30,9 +29,6 @@ static const char *const format_names[] = {
 
 /* The longest part of s, in bytes, that is echoed in a message. */
 #define ECHO_MAX 40
-
-/* What the replacement character U+FFFD looks like in UTF-8. */
-#define REPLACEMENT "\xef\xbf\xbd"
 
 struct ips_out {
 	FILE *fp;
@@ -96,258 +92,6 @@ ips_no_header(const ips *h)
 	return h->no_header;
 }
 
-/* Encoders.  Writes are not checked one by one: the stream's error flag
- * is sticky, and ips_out_row and ips_out_end look at it. */
-
-/* Writes s[0..n-1] with \t, \n, \r and \\ escaped, for tsv and id. */
-static void
-put_tsv_n(FILE *fp, const char *s, size_t n)
-{
-	const char *end = s + n, *p;
-
-	while (s < end) {
-		for (p = s; p < end && *p != '\t' && *p != '\n' &&
-		    *p != '\r' && *p != '\\'; p++)
-			;
-		if (p > s)
-			fwrite(s, 1, p - s, fp);
-		if (p == end)
-			break;
-		putc('\\', fp);
-		putc(*p == '\t' ? 't' : *p == '\n' ? 'n' : *p == '\r' ? 'r' :
-		    '\\', fp);
-		s = p + 1;
-	}
-}
-
-void
-ips_put_tsv(FILE *fp, const char *s)
-{
-	if (s != NULL)
-		put_tsv_n(fp, s, strlen(s));
-}
-
-void
-ips_put_csv(FILE *fp, const char *s)
-{
-	size_t n;
-	const char *p;
-
-	if (s == NULL || (n = strlen(s)) == 0)
-		return;
-	/* RFC 4180 keeps spaces, but many readers trim them unless quoted. */
-	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && s[0] != '\t' &&
-	    s[n - 1] != ' ' && s[n - 1] != '\t') {
-		fwrite(s, 1, n, fp);
-		return;
-	}
-	putc('"', fp);
-	while ((p = strchr(s, '"')) != NULL) {
-		fwrite(s, 1, p - s + 1, fp);
-		putc('"', fp);
-		s = p + 1;
-	}
-	fputs(s, fp);
-	putc('"', fp);
-}
-
-/* Writes s[0..n-1] as a JSON string; bad UTF-8 becomes U+FFFD. */
-static void
-put_json_n(FILE *fp, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *q;
-	const unsigned char *end = p + n;
-	size_t len;
-	uint32_t cp;
-
-	putc('"', fp);
-	while (p < end) {
-		for (q = p; q < end && *q >= 0x20 && *q < 0x80 && *q != '"' &&
-		    *q != '\\'; q++)
-			;
-		if (q > p)
-			fwrite(p, 1, q - p, fp);
-		if ((p = q) == end)
-			break;
-		if (*p >= 0x80) {
-			if ((len = ips_utf8_decode(p, end - p, &cp)) == 0) {
-				fputs(REPLACEMENT, fp);
-				len = 1;
-			} else
-				fwrite(p, 1, len, fp);
-			p += len;
-			continue;
-		}
-		switch (*p) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\b':
-			fputs("\\b", fp);
-			break;
-		case '\f':
-			fputs("\\f", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		default:
-			fprintf(fp, "\\u%04x", *p);
-			break;
-		}
-		p++;
-	}
-	putc('"', fp);
-}
-
-void
-ips_put_json(FILE *fp, const char *s)
-{
-	if (s == NULL)
-		fputs("null", fp);
-	else
-		put_json_n(fp, s, strlen(s));
-}
-
-/* Whether s is a number as JSON writes it (and so YAML reads it). */
-static int
-is_number(const char *s)
-{
-	if (*s == '-')
-		s++;
-	if (*s == '0')
-		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
-		return 0;
-	if (*s == '.') {
-		s++;
-		if (*s < '0' || *s > '9')
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	if (*s == 'e' || *s == 'E') {
-		s++;
-		if (*s == '+' || *s == '-')
-			s++;
-		if (*s < '0' || *s > '9')
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	return *s == '\0';
-}
-
-/* A BOOL column's value: 1, 0, or -1 when it is neither. */
-static int
-bool_value(const char *s)
-{
-	if (strcmp(s, "1") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcasecmp(s, "true") == 0)
-		return 1;
-	if (strcmp(s, "0") == 0 || strcasecmp(s, "no") == 0 ||
-	    strcasecmp(s, "false") == 0)
-		return 0;
-	return -1;
-}
-
-/* The text a value shows in table, tsv, csv, id, html and md. */
-static const char *
-text_value(const char *s, enum ips_col_type t)
-{
-	int b;
-
-	if (s == NULL)
-		return "";
-	if (t == IPS_COL_BOOL && (b = bool_value(s)) >= 0)
-		return b ? "yes" : "no";
-	return s;
-}
-
-/*
- * The next item of a LIST value at *s, trimmed of spaces, into *item and
- * *n; empty items are skipped.  Returns 0 at the end.
- */
-static int
-list_next(const char **s, const char **item, size_t *n)
-{
-	const char *p = *s, *e;
-
-	for (;;) {
-		while (*p == ' ')
-			p++;
-		if (*p == '\0') {
-			*s = p;
-			return 0;
-		}
-		e = strchr(p, ',');
-		if (e == NULL)
-			e = p + strlen(p);
-		*s = *e == ',' ? e + 1 : e;
-		while (e > p && e[-1] == ' ')
-			e--;
-		if (e > p) {
-			*item = p;
-			*n = e - p;
-			return 1;
-		}
-		p = *s;
-	}
-}
-
-static void
-json_value(FILE *fp, const char *s, enum ips_col_type t)
-{
-	const char *item;
-	size_t n;
-	int b, first = 1;
-
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	switch (t) {
-	case IPS_COL_INT:
-	case IPS_COL_REAL:
-		if (is_number(s)) {
-			fputs(s, fp);
-			return;
-		}
-		break;
-	case IPS_COL_BOOL:
-		if ((b = bool_value(s)) >= 0) {
-			fputs(b ? "true" : "false", fp);
-			return;
-		}
-		break;
-	case IPS_COL_LIST:
-		putc('[', fp);
-		while (list_next(&s, &item, &n)) {
-			if (!first)
-				putc(',', fp);
-			first = 0;
-			put_json_n(fp, item, n);
-		}
-		putc(']', fp);
-		return;
-	case IPS_COL_TEXT:
-		break;
-	}
-	put_json_n(fp, s, strlen(s));
-}
-
 static void
 json_object(ips_out *o, const char *const *vals)
 {
@@ -359,164 +103,9 @@ json_object(ips_out *o, const char *const *vals)
 			putc(',', o->fp);
 		ips_put_json(o->fp, o->cols[i].name);
 		putc(':', o->fp);
-		json_value(o->fp, vals[i], o->cols[i].type);
+		ips_put_json_value(o->fp, vals[i], o->cols[i].type);
 	}
 	putc('}', o->fp);
-}
-
-/*
- * Whether s[0..n-1] can go into YAML unquoted and still read back as the
- * same string, in block and flow context, under YAML 1.1 and 1.2: a word
- * of letters, digits and " _.@/-", starting with a letter, not ending
- * with a space, and not one of the words YAML 1.1 reads as a boolean or
- * null.  Letters past ASCII count, except the few that YAML takes for
- * line breaks or a byte order mark.
- */
-static int
-yaml_plain(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"y", "n", "yes", "no", "on", "off", "true", "false", "null",
-	};
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i, len;
-	uint32_t cp;
-
-	if (n == 0 || s[n - 1] == ' ')
-		return 0;
-	for (i = 0; i < n; i += len) {
-		len = 1;
-		if ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z'))
-			continue;
-		if (p[i] >= 0x80) {
-			len = ips_utf8_decode(p + i, n - i, &cp);
-			if (len == 0 || cp < 0xa1 || cp == 0x2028 ||
-			    cp == 0x2029 || cp == 0xfeff || cp >= 0xfffe)
-				return 0;
-			continue;
-		}
-		if (i == 0 || strchr("0123456789 _.@/-", p[i]) == NULL ||
-		    p[i] == '\0')
-			return 0;
-	}
-	if (n <= 5)
-		for (i = 0; i < NELEM(words); i++)
-			if (strlen(words[i]) == n &&
-			    strncasecmp(s, words[i], n) == 0)
-				return 0;
-	return 1;
-}
-
-/* Writes s[0..n-1] as a YAML double-quoted scalar. */
-static void
-yaml_quoted(FILE *fp, const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *q;
-	const unsigned char *end = p + n;
-	size_t len;
-	uint32_t cp;
-
-	putc('"', fp);
-	while (p < end) {
-		for (q = p; q < end && *q >= 0x20 && *q < 0x7f && *q != '"' &&
-		    *q != '\\'; q++)
-			;
-		if (q > p)
-			fwrite(p, 1, q - p, fp);
-		if ((p = q) == end)
-			break;
-		if (*p >= 0x80) {
-			len = ips_utf8_decode(p, end - p, &cp);
-			if (len == 0) {
-				fputs(REPLACEMENT, fp);
-				len = 1;
-			} else if (cp < 0xa0)
-				fprintf(fp, "\\x%02x", cp);
-			else if (cp == 0x2028 || cp == 0x2029 ||
-			    cp == 0xfeff || cp == 0xfffe || cp == 0xffff)
-				/* line breaks to YAML 1.1, or unprintable */
-				fprintf(fp, "\\u%04x", cp);
-			else
-				fwrite(p, 1, len, fp);
-			p += len;
-			continue;
-		}
-		switch (*p) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\0':
-			fputs("\\0", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		default:
-			fprintf(fp, "\\x%02x", *p);
-			break;
-		}
-		p++;
-	}
-	putc('"', fp);
-}
-
-static void
-yaml_string(FILE *fp, const char *s, size_t n)
-{
-	if (yaml_plain(s, n))
-		fwrite(s, 1, n, fp);
-	else
-		yaml_quoted(fp, s, n);
-}
-
-static void
-yaml_value(FILE *fp, const char *s, enum ips_col_type t)
-{
-	const char *item;
-	size_t n;
-	int b, first = 1;
-
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	switch (t) {
-	case IPS_COL_INT:
-	case IPS_COL_REAL:
-		if (is_number(s)) {
-			fputs(s, fp);
-			return;
-		}
-		break;
-	case IPS_COL_BOOL:
-		if ((b = bool_value(s)) >= 0) {
-			fputs(b ? "true" : "false", fp);
-			return;
-		}
-		break;
-	case IPS_COL_LIST:
-		putc('[', fp);
-		while (list_next(&s, &item, &n)) {
-			if (!first)
-				fputs(", ", fp);
-			first = 0;
-			yaml_string(fp, item, n);
-		}
-		putc(']', fp);
-		return;
-	case IPS_COL_TEXT:
-		break;
-	}
-	yaml_string(fp, s, strlen(s));
 }
 
 static void
@@ -528,9 +117,9 @@ yaml_row(ips_out *o, const char *const *vals)
 		fputs("- {}\n", o->fp);
 	for (i = 0; i < o->ncols; i++) {
 		fputs(i == 0 ? "- " : "  ", o->fp);
-		yaml_string(o->fp, o->cols[i].name, strlen(o->cols[i].name));
+		ips_put_yaml_n(o->fp, o->cols[i].name, strlen(o->cols[i].name));
 		fputs(": ", o->fp);
-		yaml_value(o->fp, vals[i], o->cols[i].type);
+		ips_put_yaml_value(o->fp, vals[i], o->cols[i].type);
 		putc('\n', o->fp);
 	}
 }
@@ -549,7 +138,7 @@ delimited_row(ips_out *o, const char *const *vals, int names)
 	int i;
 
 	for (i = 0; i < o->ncols; i++) {
-		s = names ? o->cols[i].name : text_value(vals[i],
+		s = names ? o->cols[i].name : ips_text_value(vals[i],
 		    o->cols[i].type);
 		if (o->f == IPS_FMT_TSV) {
 			if (i > 0)
@@ -564,61 +153,6 @@ delimited_row(ips_out *o, const char *const *vals, int names)
 	fputs(o->f == IPS_FMT_TSV ? "\n" : "\r\n", o->fp);
 }
 
-/* HTML text: the five specials escaped, line breaks kept, control
- * characters and bad UTF-8 as U+FFFD (HTML allows neither). */
-static void
-put_html(FILE *fp, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), len;
-	uint32_t cp;
-
-	while (n > 0) {
-		len = 1;
-		switch (*p) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		case '\'':
-			fputs("&#39;", fp);
-			break;
-		case '\n':
-			fputs("<br>", fp);
-			break;
-		case '\r':
-			if (n > 1 && p[1] == '\n')
-				break;
-			fputs("<br>", fp);
-			break;
-		case '\t':
-			putc('\t', fp);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fputs(REPLACEMENT, fp);
-			else if (*p < 0x80)
-				putc(*p, fp);
-			else if ((len = ips_utf8_decode(p, n, &cp)) == 0) {
-				fputs(REPLACEMENT, fp);
-				len = 1;
-			} else
-				fwrite(p, 1, len, fp);
-			break;
-		}
-		p += len;
-		n -= len;
-	}
-}
-
 static void
 html_cells(ips_out *o, const char *const *vals, const char *tag)
 {
@@ -628,8 +162,8 @@ html_cells(ips_out *o, const char *const *vals, const char *tag)
 	for (i = 0; i < o->ncols; i++) {
 		fprintf(o->fp, numeric(o->cols[i].type) ? "<%s class=\"num\">" :
 		    "<%s>", tag);
-		put_html(o->fp, vals != NULL ?
-		    text_value(vals[i], o->cols[i].type) : o->cols[i].name);
+		ips_put_html(o->fp, vals != NULL ?
+		    ips_text_value(vals[i], o->cols[i].type) : o->cols[i].name);
 		fprintf(o->fp, "</%s>", tag);
 	}
 	fputs("</tr>\n", o->fp);
@@ -676,36 +210,6 @@ html_end(ips_out *o)
 	fputs("</table>\n", o->fp);
 }
 
-/* A cell of a GitHub table: | escaped, line breaks as <br>, and < so that
- * text never turns into markup. */
-static void
-put_md(FILE *fp, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '|':
-			fputs("\\|", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '\r':
-			if (s[1] == '\n')
-				break;
-			/* FALLTHROUGH */
-		case '\n':
-			fputs("<br>", fp);
-			break;
-		default:
-			putc((unsigned char)*s < 0x20 ? ' ' : *s, fp);
-			break;
-		}
-	}
-}
-
 static void
 md_header(ips_out *o)
 {
@@ -716,7 +220,7 @@ md_header(ips_out *o)
 	putc('|', o->fp);
 	for (i = 0; i < o->ncols; i++) {
 		putc(' ', o->fp);
-		put_md(o->fp, o->cols[i].name);
+		ips_put_md(o->fp, o->cols[i].name);
 		fputs(" |", o->fp);
 	}
 	putc('\n', o->fp);
@@ -736,12 +240,12 @@ md_row(ips_out *o, const char *const *vals, int flags)
 		md_header(o);
 	putc('|', o->fp);
 	for (i = 0; i < o->ncols; i++) {
-		s = text_value(vals[i], o->cols[i].type);
+		s = ips_text_value(vals[i], o->cols[i].type);
 		bold = (flags & IPS_ROW_TOTAL) && *s != '\0';
 		putc(' ', o->fp);
 		if (bold)
 			fputs("**", o->fp);
-		put_md(o->fp, s);
+		ips_put_md(o->fp, s);
 		if (bold)
 			fputs("**", o->fp);
 		fputs(" |", o->fp);
@@ -836,7 +340,7 @@ table_row(ips_out *o, const char *const *vals, int flags)
 	if (arena_put(o, &flag, 1) != 0)
 		goto nomem;
 	for (i = 0; i < o->ncols; i++)
-		if (table_keep(o, i, text_value(vals[i], o->cols[i].type)) != 0)
+		if (table_keep(o, i, ips_text_value(vals[i], o->cols[i].type)) != 0)
 			goto nomem;
 	return 0;
 nomem:
@@ -969,7 +473,7 @@ ips_out_row(ips_out *o, const char *const *vals, int flags)
 		break;
 	case IPS_FMT_ID:
 		if (o->ncols > 0 && vals[0] != NULL) {
-			ips_put_tsv(o->fp, text_value(vals[0],
+			ips_put_tsv(o->fp, ips_text_value(vals[0],
 			    o->cols[0].type));
 			putc('\n', o->fp);
 		}

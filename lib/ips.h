@@ -265,7 +265,7 @@ size_t ips_utf8_width(const char *s);
 /* IPS_EDATA unless s is valid UTF-8. */
 int ips_utf8_valid(const char *s, size_t n);
 
-/* Encoding helpers, also used by the import module. */
+/* escape.c - encoding helpers, also used by the import module */
 void ips_put_tsv(FILE *fp, const char *s);
 void ips_put_csv(FILE *fp, const char *s);
 void ips_put_json(FILE *fp, const char *s);	/* with quotes */
