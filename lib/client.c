@@ -1,9 +1,9 @@
 /*
  * client.c - the job seekers: adding, listing, showing and changing them,
  * their dated status history, export and import, and erasure on request.
+ * The case folding of --search is in fold.c.
  */
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -422,121 +422,6 @@ ips_client_status_on(ips *h, FILE *fp, const char *ref, const char *on)
 	return ips_out_stmt(h, fp, cols, (int)NELEM(cols), st);
 }
 
-/*
- * Case folding for --search: SQLite folds only ASCII, and the names here
- * are Finnish, Swedish, Vietnamese, Russian...  Latin-1, Latin Extended-A,
- * the Vietnamese letters and basic Cyrillic fold; every mapping keeps the
- * length of the UTF-8 sequence, so folding happens in place.
- */
-static uint32_t
-fold_cp(uint32_t c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c < 0xc0)
-		return c;
-	if (c <= 0xde)
-		return c == 0xd7 ? c : c + 32;
-	if ((c >= 0x100 && c <= 0x12f) || (c >= 0x132 && c <= 0x137) ||
-	    (c >= 0x14a && c <= 0x177) || (c >= 0x1e00 && c <= 0x1e95) ||
-	    (c >= 0x1ea0 && c <= 0x1eff))
-		return c | 1;
-	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
-		return (c & 1) ? c + 1 : c;
-	if (c == 0x178)
-		return 0xff;
-	if (c == 0x1a0 || c == 0x1af)	/* Ơ, Ư */
-		return c + 1;
-	if (c >= 0x410 && c <= 0x42f)
-		return c + 32;
-	if (c >= 0x400 && c <= 0x40f)
-		return c + 80;
-	return c;
-}
-
-static void
-fold(char *s, size_t n)
-{
-	unsigned char *p = (unsigned char *)s;
-	size_t i = 0, len;
-	uint32_t c;
-
-	while (i < n) {
-		if (p[i] < 0x80) {
-			if (p[i] >= 'A' && p[i] <= 'Z')
-				p[i] += 32;
-			i++;
-			continue;
-		}
-		if ((p[i] & 0xe0) == 0xc0 && i + 1 < n &&
-		    (p[i + 1] & 0xc0) == 0x80) {
-			len = 2;
-			c = (uint32_t)(p[i] & 0x1f) << 6 | (p[i + 1] & 0x3f);
-		} else if ((p[i] & 0xf0) == 0xe0 && i + 2 < n &&
-		    (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
-			len = 3;
-			c = (uint32_t)(p[i] & 0x0f) << 12 |
-			    (uint32_t)(p[i + 1] & 0x3f) << 6 | (p[i + 2] & 0x3f);
-		} else {
-			i++;
-			continue;
-		}
-		c = fold_cp(c);
-		if (len == 2) {
-			p[i] = 0xc0 | (c >> 6);
-			p[i + 1] = 0x80 | (c & 0x3f);
-		} else {
-			p[i] = 0xe0 | (c >> 12);
-			p[i + 1] = 0x80 | ((c >> 6) & 0x3f);
-			p[i + 2] = 0x80 | (c & 0x3f);
-		}
-		i += len;
-	}
-}
-
-static void
-fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const unsigned char *s;
-	char *buf;
-	int n;
-
-	(void)argc;
-	if ((s = sqlite3_value_text(argv[0])) == NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	n = sqlite3_value_bytes(argv[0]);
-	if ((buf = sqlite3_malloc(n + 1)) == NULL) {
-		sqlite3_result_error_nomem(ctx);
-		return;
-	}
-	memcpy(buf, s, n + 1);
-	fold(buf, n);
-	sqlite3_result_text(ctx, buf, n, sqlite3_free);
-}
-
-/* "%text%" with the text folded and LIKE's own characters escaped. */
-static char *
-like_pattern(const char *s)
-{
-	size_t n = strlen(s), i, k = 0;
-	char *p;
-
-	if ((p = malloc(2 * n + 3)) == NULL)
-		return NULL;
-	p[k++] = '%';
-	for (i = 0; i < n; i++) {
-		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
-			p[k++] = '\\';
-		p[k++] = s[i];
-	}
-	p[k++] = '%';
-	p[k] = '\0';
-	fold(p, k);
-	return p;
-}
-
 static void
 free_operands(int argc, char **v)
 {
@@ -619,16 +504,6 @@ static const char list_plain[] = LIST_SELECT("t.name");
 static const char list_pseudo[] =
     LIST_SELECT("ips_pseudonym('name', t.id, t.name)");
 
-static int
-register_fold(ips *h)
-{
-	if (sqlite3_create_function_v2(h->db, "ips_fold", 1, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC, NULL, fold_fn, NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		return ips_nomem(h);
-	return 0;
-}
-
 int
 ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
     int argc, char **argv)
@@ -659,7 +534,7 @@ ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
 	if ((rc = ips_open(h, IPS_READ)) != 0 ||
 	    (f->specialist != NULL && (rc = ips_staff_id(h, f->specialist,
 	    &sp)) != 0) ||
-	    (rc = register_fold(h)) != 0 ||
+	    (rc = ips_fold_register(h)) != 0 ||
 	    (pseudo && (rc = ips_pseudo_register(h)) != 0) ||
 	    (rc = client_operands(h, argc, argv, &ops)) != 0)
 		return rc;
@@ -667,7 +542,7 @@ ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
 	free_operands(argc, ops);
 	if (rc != 0 || (rc = ips_refs_check(h)) != 0)
 		return rc;
-	if (f->search != NULL && (like = like_pattern(f->search)) == NULL)
+	if (f->search != NULL && (like = ips_like_pattern(f->search)) == NULL)
 		return ips_nomem(h);
 	if ((rc = ips_prepare(h, pseudo ? list_pseudo : list_plain, &st)) !=
 	    0) {

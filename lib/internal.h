@@ -140,6 +140,14 @@ int ips_refs_check(ips *h);
 /* pseudo.c: registers ips_pseudonym(field, id, value) on the connection. */
 int ips_pseudo_register(ips *h);
 
+/* fold.c: registers ips_fold(text) on the connection: text lowercased
+ * beyond ASCII (Latin, Vietnamese, Cyrillic), for case-blind searches. */
+int ips_fold_register(ips *h);
+/* "%s%" for a substring search: s folded as ips_fold folds, LIKE's own
+ * characters escaped with a backslash, for LIKE ? ESCAPE '\'; NULL when
+ * out of memory.  The caller frees it. */
+char *ips_like_pattern(const char *s);
+
 /* audit.c: opens for writing, BEGIN IMMEDIATE, and checks the acting
  * handle when one was given, before anything is written. */
 int ips_write_begin(ips *h);
