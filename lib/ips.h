@@ -491,8 +491,8 @@ struct ips_opening_end {
 int ips_opening_close(ips *h, const char *ref,
     const struct ips_opening_end *e);
 
-/* client.c - ips-client: job seekers, their dated status history, and
- * erasure on request */
+/* client.c, erase.c - ips-client: job seekers, their dated status history,
+ * and erasure on request */
 
 struct ips_client_filter {
 	const char *specialist;	/* a handle */
