@@ -5,53 +5,8 @@ later meeting with the same employer (or client) answers them'
 
 IPS_USER=sini
 export IPS_USER
-# The week of the first seed, in the database: two specialists, four
-# employers (the third a ten-person factory), two contact persons and
-# three clients, made with sqlite3 so that this test does not depend on
-# ips-employer and ips-client.
-meet_fixture() {
-	ips staff add sini "Sini Karhinen" --team Uusimaa &&
-	ips staff add pirjo "Pirjo Krokfors" --team Uusimaa &&
-	sqlite3 "$IPS_DB" <<-\EOF
-	INSERT INTO employer (id, name, business_id, sector, size, area) VALUES
-	  (1, 'Sähkö-Nieminen Oy', NULL, 'F', 4, 'Kerava'),
-	  (2, 'Leipomo Virtanen', NULL, 'C', 6, 'Järvenpää'),
-	  (3, 'Metallityö Laine Oy', '1234567-1', 'C', 10, 'Tuusula'),
-	  (4, 'Kauppa Oy', NULL, 'G', 30, 'Kerava');
-	INSERT INTO contact (id, employer_id, name, role, phone) VALUES
-	  (1, 3, 'Jari Laine', 'owner', '040 111 2222'),
-	  (2, 2, 'Liisa Virtanen', 'baker', NULL);
-	INSERT INTO client (id, name, specialist_id, enrolled, status) VALUES
-	  (1, 'Aino Aalto', 1, '2026-10-01', 'active'),
-	  (2, 'Bertta Berg', 1, '2026-10-15', 'active'),
-	  (3, 'Cecilia Cole', 2, '2026-09-01', 'referred');
-	EOF
-}
-
-# Sini's week 47 (16-22 Nov 2026), as she would log it, and Pirjo's video
-# call the week before.
-meet_week() {
-	ips-meet add --employer e1 --on 2026-11-16 --at 09:10 --how phone \
-	    --minutes 4 --purpose intro --outcome none \
-	    --note "Took me for a telemarketer." &&
-	ips-meet add --employer "Leipomo Virtanen" --on 16.11.2026 \
-	    --at 09:25 --how phone --minutes 3 --purpose intro --outcome none &&
-	ips-meet add --employer 1234567-1 --on 2026-11-17 --at 10:00 \
-	    --how phone --minutes 12 --purpose intro --outcome follow-up \
-	    --next 2026-11-19 --note "Agreed to a short meeting." &&
-	ips-meet add --employer e3 --contact p1 --on 2026-11-19 --at 13:00 \
-	    --where workplace --minutes 90 --purpose intro \
-	    --outcome follow-up --next 2026-12-03 \
-	    --note "Coffee room, then a factory tour. Keep in touch." &&
-	ips-meet add --client c1 --on 2026-11-18 --at 14:00 --where office \
-	    --minutes 45 --purpose client --note CV &&
-	ips-meet add --employer e4 --for c1,c2 --on 2026-11-20 \
-	    --where workplace --minutes 30 --purpose client \
-	    --outcome opening &&
-	ips-meet -u pirjo add --client c3 --on 2026-11-10 --at 08:30 \
-	    --how video --where remote --minutes 30 --purpose needs \
-	    --next 2026-11-17
-}
+# meet_fixture and meet_week: the week of the first seed.
+. "$TEST_DIRECTORY/fixtures/meet-week.sh"
 
 # due_is 'm1 m2' ARGS...: ips-meet due ARGS -o id gives those, in order.
 due_is() {
