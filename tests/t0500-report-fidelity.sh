@@ -3,19 +3,10 @@ test_description='ips-report fidelity: the ten items the records evidence,
 computed by hand on the scenario, and the fifteen only reviewers rate'
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP the sqlite3 shell is needed to load the scenario"
-	exit 0
-fi
+. "$TEST_DIRECTORY/fixtures/report-scenario.sh"
 
 test_expect_success 'the scenario of fixtures/report-scenario.sql' '
-	ips init >/dev/null &&
-	ips staff add anna "Anna Aalto" --team north &&
-	ips staff add bob "Bob Berg" --team north --fte 0.5 &&
-	ips staff add carl "Carl Cedar" --team south &&
-	ips staff leave carl --on 2026-11-13 &&
-	ips staff add dina "Dina Dahl" --team south &&
-	sqlite3 "$IPS_DB" <"$TEST_DIRECTORY/fixtures/report-scenario.sql"
+	report_scenario
 '
 
 # Q4 2026: 1 Oct to 31 Dec, 92 days = 13.14 weeks.

@@ -3,10 +3,7 @@ test_description='scripts/ips-weekly-mail: last week as an html file in a
 folder, mailed with sendmail'
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP the sqlite3 shell is needed to load the scenario"
-	exit 0
-fi
+. "$TEST_DIRECTORY/fixtures/report-scenario.sh"
 
 mail_script=$TEST_SOURCE/scripts/ips-weekly-mail
 

@@ -3,10 +3,7 @@ test_description='ips-report weekly: every figure of a week computed by
 hand, the filters, --check, --week last, and each output format'
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-	echo "1..0 # SKIP the sqlite3 shell is needed to load the scenario"
-	exit 0
-fi
+. "$TEST_DIRECTORY/fixtures/report-scenario.sh"
 
 command -v xmllint >/dev/null 2>&1 && test_set_prereq XMLLINT
 
@@ -14,13 +11,7 @@ command -v xmllint >/dev/null 2>&1 && test_set_prereq XMLLINT
 # behind each row.  Week 47 of 2026 is Monday 16 to Sunday 22 November;
 # lib.sh sets today to Monday 2026-11-23.
 test_expect_success 'the scenario: four specialists, one part-time, one gone' '
-	ips init >/dev/null &&
-	ips staff add anna "Anna Aalto" --team north &&
-	ips staff add bob "Bob Berg" --team north --fte 0.5 &&
-	ips staff add carl "Carl Cedar" --team south &&
-	ips staff leave carl --on 2026-11-13 &&
-	ips staff add dina "Dina Dahl" --team south &&
-	sqlite3 "$IPS_DB" <"$TEST_DIRECTORY/fixtures/report-scenario.sql"
+	report_scenario
 '
 
 # anna (1.0 FTE = 37.5 h = 2250 contracted minutes):
