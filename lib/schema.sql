@@ -52,7 +52,11 @@ CREATE TABLE client_status (
 	on_date		TEXT NOT NULL,
 	reason		TEXT
 );
-CREATE INDEX client_status_client ON client_status(client_id, on_date);
+-- A client's status on a day, the latest entry on or before it (of two on
+-- one day, the later id), is read from this index alone: the reports ask
+-- it of every client.
+CREATE INDEX client_status_client ON client_status(client_id, on_date, id,
+	status);
 
 CREATE TABLE employer (
 	id		INTEGER PRIMARY KEY,
