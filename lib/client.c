@@ -422,18 +422,6 @@ ips_client_status_on(ips *h, FILE *fp, const char *ref, const char *on)
 	return ips_out_stmt(h, fp, cols, (int)NELEM(cols), st);
 }
 
-static void
-free_operands(int argc, char **v)
-{
-	int i;
-
-	if (v == NULL)
-		return;
-	for (i = 0; i < argc; i++)
-		free(v[i]);
-	free(v);
-}
-
 /* Client operands as typed (c42, 42, an exact name) into references, so
  * that a name works, and is never echoed in a message.  *out is NULL when
  * the references come from stdin; free with free_operands. */
@@ -462,7 +450,7 @@ client_operands(ips *h, int argc, char **argv, char ***out)
 		if (rc == 0 && (v[i] = malloc(24)) == NULL)
 			rc = ips_nomem(h);
 		if (rc != 0) {
-			free_operands(argc, v);
+			ips_operands_free(argc, v);
 			return rc;
 		}
 		snprintf(v[i], 24, "c%lld", (long long)id);
@@ -539,7 +527,7 @@ ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
 	    (rc = client_operands(h, argc, argv, &ops)) != 0)
 		return rc;
 	rc = ips_refs_load(h, argc, ops ? ops : argv, IPS_REF_CLIENT, &n);
-	free_operands(argc, ops);
+	ips_operands_free(argc, ops);
 	if (rc != 0 || (rc = ips_refs_check(h)) != 0)
 		return rc;
 	if (f->search != NULL && (like = ips_like_pattern(f->search)) == NULL)
@@ -678,7 +666,7 @@ ips_client_show(ips *h, FILE *fp, int argc, char **argv)
 		return rc;
 	rc = ips_record_show(h, fp, &ips_kind_client, argc, ops ? ops : argv,
 	    client_more, NULL);
-	free_operands(argc, ops);
+	ips_operands_free(argc, ops);
 	return rc;
 }
 

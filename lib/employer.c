@@ -201,8 +201,7 @@ bind_filter(ips *h, sqlite3_stmt *st, void *arg)
 {
 	const struct ips_employer_filter *f = arg;
 	const struct ips_kind *k = &ips_kind_employer;
-	char date[11], *pat, *q;
-	const char *s;
+	char date[11], *pat;
 	ips_day from;
 	int rc;
 
@@ -232,18 +231,10 @@ bind_filter(ips *h, sqlite3_stmt *st, void *arg)
 		if ((rc = ips_check_text(h, "search", f->search, IPS_NAME_MAX,
 		    0)) != 0)
 			return rc;
-		/* A substring, with LIKE's own wildcards taken literally. */
-		if ((pat = malloc(2 * strlen(f->search) + 3)) == NULL)
+		/* A substring, letters of any case alike (Ö is ö), LIKE's
+		 * own wildcards taken literally. */
+		if ((pat = ips_like_pattern(f->search)) == NULL)
 			return ips_nomem(h);
-		q = pat;
-		*q++ = '%';
-		for (s = f->search; *s; s++) {
-			if (*s == '%' || *s == '_' || *s == '\\')
-				*q++ = '\\';
-			*q++ = *s;
-		}
-		*q++ = '%';
-		*q = '\0';
 		if (sqlite3_bind_text(st, 7, pat, -1, free) != SQLITE_OK)
 			return ips_db_fail(h, SQLITE_NOMEM);
 	}
@@ -274,14 +265,16 @@ ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f)
 	    "AND (?4 IS NULL OR t.owner_id = ?4) "
 	    "AND (?5 IS NULL OR NOT EXISTS (SELECT 1 FROM meeting m "
 	    "WHERE m.employer_id = t.id AND m.held_on BETWEEN ?5 AND ?6)) "
-	    "AND (?7 IS NULL OR t.name LIKE ?7 ESCAPE '\\' "
-	    "OR t.industry LIKE ?7 ESCAPE '\\' OR t.area LIKE ?7 ESCAPE '\\' "
-	    "OR t.note LIKE ?7 ESCAPE '\\') "
+	    "AND (?7 IS NULL OR ips_fold(t.name) LIKE ?7 ESCAPE '\\' "
+	    "OR ips_fold(t.industry) LIKE ?7 ESCAPE '\\' "
+	    "OR ips_fold(t.area) LIKE ?7 ESCAPE '\\' "
+	    "OR ips_fold(t.note) LIKE ?7 ESCAPE '\\') "
 	    "ORDER BY t.id";
 	sqlite3_stmt *st;
 	int rc;
 
 	if ((rc = ips_open(h, IPS_READ)) != 0 ||
+	    (rc = ips_fold_register(h)) != 0 ||
 	    (rc = ips_prepare(h, sql, &st)) != 0)
 		return rc;
 	if ((rc = bind_filter(h, st, (void *)f)) != 0) {
@@ -486,9 +479,9 @@ ips_contact_add(ips *h, struct ips_values *v, ips_id *id)
 	return ips_add_one(h, &contact_ops, v, id, 1);
 }
 
-static const char employer_name[] = ", (SELECT e.name FROM employer e "
+const char ips_employer_name_sql[] = ", (SELECT e.name FROM employer e "
     "WHERE e.id = t.employer_id)";
-static const struct ips_col employer_name_col[] = {
+const struct ips_col ips_employer_name_col[] = {
 	{ "employer_name", IPS_COL_TEXT },
 };
 
@@ -518,8 +511,8 @@ ips_contact_list(ips *h, FILE *fp, int argc, char **argv)
 	ips_operands_free(argc, refs);
 	if (rc != 0 || (rc = ips_refs_check(h)) != 0)
 		return rc;
-	return ips_list_more(h, fp, &ips_kind_contact, employer_name,
-	    employer_name_col, 1, rest, bind_int, &some);
+	return ips_list_more(h, fp, &ips_kind_contact, ips_employer_name_sql,
+	    ips_employer_name_col, 1, rest, bind_int, &some);
 }
 
 /* export and import of the three kinds */

@@ -10,16 +10,6 @@
 
 #include "import.h"
 
-/* Puts the field's name before the message on the handle. */
-static int
-prefix(ips *h, int rc, const char *field)
-{
-	char msg[IPS_ERRMAX];
-
-	snprintf(msg, sizeof msg, "%s", ips_errmsg(h));
-	return ips_fail(h, rc, "%s: %s", field, msg);
-}
-
 static uint32_t
 hash(int field, const char *s, size_t n)
 {
@@ -155,7 +145,7 @@ bind(struct import *m, int f, const char *s, sqlite3_stmt *st, int i)
 		rc = fd->type == IPS_F_STAFF ? ips_staff_id(m->h, s, &id) :
 		    ips_resolve(m->h, fd->ref_type, s, &id);
 		if (rc != 0)
-			return prefix(m->h, rc, fd->name);
+			return ips_fail_field(m->h, rc, fd->name);
 		remember(m, f, s, n, x, id);
 	}
 	if ((rc = sqlite3_bind_int64(st, i, id)) != SQLITE_OK)
@@ -219,7 +209,7 @@ ips_import_row(struct import *m, const struct ips_record *rec)
 			    k->fields[f].name);
 	if (v->ref != NULL) {
 		if ((rc = ips_ref_parse(m->h, v->ref, k->ref_type, &ref)) != 0)
-			return prefix(m->h, rc, "ref");
+			return ips_fail_field(m->h, rc, "ref");
 		if ((rc = taken(m, ref)) != 0)
 			return rc;
 		m->id = ref.id;

@@ -106,19 +106,6 @@ map_columns(struct import *m)
 	return 0;
 }
 
-/* Appends s to the SQL text being made; -1 when it does not fit. */
-static int
-append(char *buf, size_t n, size_t *len, const char *s)
-{
-	size_t k = strlen(s);
-
-	if (*len + k + 1 > n)
-		return -1;
-	memcpy(buf + *len, s, k + 1);
-	*len += k;
-	return 0;
-}
-
 /*
  * The INSERT ... SELECT for rows that give these columns with a DEFAULT
  * (every other column is always written: NULL is as good as left out),
@@ -147,22 +134,22 @@ statement(struct import *m, uint32_t pattern, sqlite3_stmt **st)
 	}
 	m->st[i].st = NULL;
 	m->st[i].mask = UINT32_MAX;	/* no pattern */
-	bad |= append(sql, sizeof sql, &len, "INSERT INTO ");
-	bad |= append(sql, sizeof sql, &len, m->k->table);
-	bad |= append(sql, sizeof sql, &len, " (id");
+	bad |= ips_append(sql, sizeof sql, &len, "INSERT INTO ");
+	bad |= ips_append(sql, sizeof sql, &len, m->k->table);
+	bad |= ips_append(sql, sizeof sql, &len, " (id");
 	for (j = 0; j < m->k->nfields; j++)
 		if (cols & 1u << j) {
-			bad |= append(sql, sizeof sql, &len, ", ");
-			bad |= append(sql, sizeof sql, &len,
+			bad |= ips_append(sql, sizeof sql, &len, ", ");
+			bad |= ips_append(sql, sizeof sql, &len,
 			    m->k->fields[j].column);
 		}
-	bad |= append(sql, sizeof sql, &len, ") SELECT c0");
+	bad |= ips_append(sql, sizeof sql, &len, ") SELECT c0");
 	for (j = 0; j < m->k->nfields; j++)
 		if (cols & 1u << j) {
 			snprintf(c, sizeof c, ", c%d", j + 1);
-			bad |= append(sql, sizeof sql, &len, c);
+			bad |= ips_append(sql, sizeof sql, &len, c);
 		}
-	bad |= append(sql, sizeof sql, &len, " FROM " ROWS_TABLE);
+	bad |= ips_append(sql, sizeof sql, &len, " FROM " ROWS_TABLE);
 	if (bad)
 		return ips_fail(m->h, IPS_EIO, "internal error: statement too "
 		    "long");

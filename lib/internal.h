@@ -81,6 +81,11 @@ int ips_schema_migrate(ips *h);
 size_t ips_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 /* record.c */
+/* Appends s to buf (n bytes, *len used); -1 when it does not fit.  For
+ * SQL put together from the constant names of fields.c. */
+int ips_append(char *buf, size_t n, size_t *len, const char *s);
+/* Puts "field: " before the message on the handle; returns rc. */
+int ips_fail_field(ips *h, int rc, const char *field);
 typedef int (*ips_bind_fn)(ips *h, sqlite3_stmt *st, void *arg);
 typedef int (*ips_show_fn)(ips *h, FILE *fp, ips_id id, void *arg);
 /* Checks and converts one typed value (NULL or "" is absent) and binds it
@@ -159,6 +164,9 @@ int ips_update_begin(ips *h);
 int ips_staff_id(ips *h, const char *handle, ips_id *id);
 
 /* employer.c, opening.c */
+/* The extra column employer_name of contact and opening lists. */
+extern const char ips_employer_name_sql[];
+extern const struct ips_col ips_employer_name_col[];
 /* Employer operands as typed (e17, 17, a business id, an exact name) as
  * typed references in *out (NULL when they come from stdin), for
  * ips_refs_load; free with ips_operands_free(argc, *out). */

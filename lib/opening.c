@@ -86,11 +86,6 @@ ips_opening_add(ips *h, struct ips_values *v, ips_id *id)
 	return ips_add_one(h, &opening_ops, v, id, 1);
 }
 
-static const char employer_name[] = ", (SELECT e.name FROM employer e "
-    "WHERE e.id = t.employer_id)";
-static const struct ips_col employer_name_col[] = {
-	{ "employer_name", IPS_COL_TEXT },
-};
 
 static int
 bind_flags(ips *h, sqlite3_stmt *st, void *arg)
@@ -144,8 +139,8 @@ ips_openings_list(ips *h, FILE *fp, int flags, int argc, char **argv)
 	ips_operands_free(argc, refs);
 	if (rc != 0 || (rc = ips_refs_check(h)) != 0)
 		return rc;
-	return ips_list_more(h, fp, &ips_kind_opening, employer_name,
-	    employer_name_col, 1, rest, bind_flags, a);
+	return ips_list_more(h, fp, &ips_kind_opening, ips_employer_name_sql,
+	    ips_employer_name_col, 1, rest, bind_flags, a);
 }
 
 int

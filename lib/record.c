@@ -200,9 +200,8 @@ clean_list(ips *h, const char *field, const char *s, char **out)
 	return 0;
 }
 
-/* Puts the field's name before the message on the handle. */
-static int
-prefix(ips *h, int rc, const char *field)
+int
+ips_fail_field(ips *h, int rc, const char *field)
 {
 	char msg[IPS_ERRMAX];
 
@@ -274,11 +273,11 @@ bind_value(ips *h, const struct ips_field *f, const char *s,
 		return rc;
 	case IPS_F_STAFF:
 		if ((rc = ips_staff_id(h, s, &id)) != 0)
-			return prefix(h, rc, f->name);
+			return ips_fail_field(h, rc, f->name);
 		return sqlite3_bind_int64(st, i, id);
 	case IPS_F_REF:
 		if ((rc = ips_resolve(h, f->ref_type, s, &id)) != 0)
-			return prefix(h, rc, f->name);
+			return ips_fail_field(h, rc, f->name);
 		return sqlite3_bind_int64(st, i, id);
 	case IPS_F_BUSINESS_ID:
 		if (!ips_business_id_valid(s))
@@ -313,8 +312,8 @@ ips_field_bind(ips *h, const struct ips_field *f, const char *s,
 
 /* SQL text in this file is put together only from the constant names of
  * fields.c, never from input. */
-static int
-append(char *buf, size_t n, size_t *len, const char *s)
+int
+ips_append(char *buf, size_t n, size_t *len, const char *s)
 {
 	size_t k = strlen(s);
 
@@ -333,11 +332,11 @@ ips_insert_prepare(ips *h, const struct ips_kind *k, const int *fields,
 	size_t len = 0;
 	int i, n = 0, bad = 0;
 
-	bad |= append(sql, sizeof sql, &len, "INSERT INTO ");
-	bad |= append(sql, sizeof sql, &len, k->table);
-	bad |= append(sql, sizeof sql, &len, " (");
+	bad |= ips_append(sql, sizeof sql, &len, "INSERT INTO ");
+	bad |= ips_append(sql, sizeof sql, &len, k->table);
+	bad |= ips_append(sql, sizeof sql, &len, " (");
 	if (with_id) {
-		bad |= append(sql, sizeof sql, &len, "id");
+		bad |= ips_append(sql, sizeof sql, &len, "id");
 		n++;
 	}
 	for (i = 0; i < nfields; i++) {
@@ -345,15 +344,15 @@ ips_insert_prepare(ips *h, const struct ips_kind *k, const int *fields,
 
 		if (f->column == NULL)
 			continue;
-		bad |= append(sql, sizeof sql, &len, n++ ? ", " : "");
-		bad |= append(sql, sizeof sql, &len, f->column);
+		bad |= ips_append(sql, sizeof sql, &len, n++ ? ", " : "");
+		bad |= ips_append(sql, sizeof sql, &len, f->column);
 	}
-	bad |= append(sql, sizeof sql, &len, ") VALUES (");
+	bad |= ips_append(sql, sizeof sql, &len, ") VALUES (");
 	for (i = 1; i <= n; i++) {
 		snprintf(q, sizeof q, "%s?%d", i > 1 ? ", " : "", i);
-		bad |= append(sql, sizeof sql, &len, q);
+		bad |= ips_append(sql, sizeof sql, &len, q);
 	}
-	bad |= append(sql, sizeof sql, &len, ")");
+	bad |= ips_append(sql, sizeof sql, &len, ")");
 	if (bad)
 		return ips_fail(h, IPS_EIO, "internal error: statement too long");
 	return ips_prepare(h, sql, st);
@@ -416,18 +415,18 @@ ips_record_update(ips *h, const struct ips_kind *k, ips_id id,
 	n = given_fields(h, k, v, fields, 0);
 	if (n == 0)
 		return 0;
-	bad |= append(sql, sizeof sql, &len, "UPDATE ");
-	bad |= append(sql, sizeof sql, &len, k->table);
-	bad |= append(sql, sizeof sql, &len, " SET ");
+	bad |= ips_append(sql, sizeof sql, &len, "UPDATE ");
+	bad |= ips_append(sql, sizeof sql, &len, k->table);
+	bad |= ips_append(sql, sizeof sql, &len, " SET ");
 	for (i = 0; i < n; i++) {
-		bad |= append(sql, sizeof sql, &len, i ? ", " : "");
-		bad |= append(sql, sizeof sql, &len,
+		bad |= ips_append(sql, sizeof sql, &len, i ? ", " : "");
+		bad |= ips_append(sql, sizeof sql, &len,
 		    k->fields[fields[i]].column);
 		snprintf(q, sizeof q, " = ?%d", i + 1);
-		bad |= append(sql, sizeof sql, &len, q);
+		bad |= ips_append(sql, sizeof sql, &len, q);
 	}
 	snprintf(q, sizeof q, " WHERE id = ?%d", n + 1);
-	bad |= append(sql, sizeof sql, &len, q);
+	bad |= ips_append(sql, sizeof sql, &len, q);
 	if (bad)
 		return ips_fail(h, IPS_EIO, "internal error: statement too long");
 	if ((rc = ips_prepare(h, sql, &st)) != 0)
@@ -451,8 +450,8 @@ ips_values_fields(const struct ips_kind *k, const struct ips_values *v,
 
 	buf[0] = '\0';
 	for (i = 0; i < k->nfields; i++)
-		if (v->v[i] != NULL && (append(buf, n, &len, len ? "," : "") ||
-		    append(buf, n, &len, k->fields[i].name)))
+		if (v->v[i] != NULL && (ips_append(buf, n, &len, len ? "," : "") ||
+		    ips_append(buf, n, &len, k->fields[i].name)))
 			break;
 }
 
@@ -499,7 +498,7 @@ ips_record_select(ips *h, const struct ips_kind *k, char *buf, size_t n)
 		return i;
 	snprintf(expr, sizeof expr, "SELECT '%c' || t.id",
 	    ips_ref_letter(k->ref_type));
-	bad |= append(buf, n, &len, expr);
+	bad |= ips_append(buf, n, &len, expr);
 	for (i = 0; i < k->nfields; i++) {
 		const struct ips_field *f = &k->fields[i];
 
@@ -519,8 +518,8 @@ ips_record_select(ips *h, const struct ips_kind *k, char *buf, size_t n)
 			snprintf(expr, sizeof expr, f->type == IPS_F_NOTE ?
 			    "NULL" : "ips_pseudonym('%s', t.id, t.%s)",
 			    f->name, f->column);
-		bad |= append(buf, n, &len, ", ");
-		bad |= append(buf, n, &len, expr);
+		bad |= ips_append(buf, n, &len, ", ");
+		bad |= ips_append(buf, n, &len, expr);
 	}
 	if (bad)
 		return ips_fail(h, IPS_EIO, "internal error: statement too long");

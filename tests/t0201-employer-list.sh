@@ -99,6 +99,11 @@ test_expect_success '--search: a substring of name, industry, area or note' '
 	check_ids e2
 '
 
+test_expect_success '--search ignores the case of any letter: Ö is ö' '
+	ips-employer list --search METALLITYÖ -o id >actual &&
+	check_ids e2
+'
+
 test_expect_success '--search takes % and _ literally' '
 	ips-employer list --search "%" -o id >actual &&
 	check_ids e2 &&
