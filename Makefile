@@ -3,6 +3,7 @@
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 DESTDIR =
 
 CC = cc
@@ -85,14 +86,19 @@ lint-man:
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(BASHCOMPDIR)
 	cp $(BINS) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	cp scripts/completions/ips.bash $(DESTDIR)$(BASHCOMPDIR)/ips
+	for t in $(filter-out ips,$(TOOLS)); do \
+		ln -sf ips $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 
 uninstall:
-	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t \
+		$(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	for f in $(MAN1:man/%=%) $(MAN5:man/%=%) $(MAN7:man/%=%); do \
 		rm -f $(DESTDIR)$(MANDIR)/$$f; done
 
