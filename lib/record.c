@@ -116,6 +116,20 @@ resolve_name(ips *h, int type, const char *s, ips_id *id)
 	    quoted(s, buf, sizeof buf), list, n > 5 ? ", ..." : "");
 }
 
+/* Whether s is a typed reference of a kind outside mask: "e1" when a
+ * client is wanted. */
+static int
+other_kind(const char *s, int mask)
+{
+	int type;
+
+	for (type = IPS_REF_CLIENT; type <= IPS_REF_MEETING; type <<= 1)
+		if (!(type & mask) && s[0] == ips_ref_letter(type))
+			return s[1] != '\0' && strspn(s + 1, "0123456789") ==
+			    strlen(s + 1) && strspn(s + 1, "0") < strlen(s + 1);
+	return 0;
+}
+
 int
 ips_resolve(ips *h, int ref_type, const char *s, ips_id *id)
 {
@@ -133,6 +147,11 @@ ips_resolve(ips *h, int ref_type, const char *s, ips_id *id)
 	int rc, i;
 
 	if (ips_ref_parse(h, s, ref_type, &r) != 0) {
+		/* A reference of another kind is a mix-up, which the
+		 * message names ("'e1' is an employer, not a client"), not
+		 * a name to look up. */
+		if (other_kind(s, ref_type))
+			return h->status;
 		/* Names, for the kinds that have a findable name; business
 		 * ids start with a digit. */
 		if (ref_type == IPS_REF_EMPLOYER || ref_type == IPS_REF_CLIENT)

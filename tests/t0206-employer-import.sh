@@ -132,7 +132,7 @@ test_expect_success 'contacts: unknown and ambiguous employers' '
 	opts=--contacts file=c.csv refused \
 	    "ips-employer: c.csv:2: employer: no such employer '\''e99'\''" \
 	    "ips-employer: c.csv:3: employer: employer '\''Siivous'\'' is ambiguous: e3, e4" \
-	    "ips-employer: c.csv:4: employer: no such employer '\''c1'\''"
+	    "ips-employer: c.csv:4: employer: '\''c1'\'' is a client, not an employer"
 '
 
 test_expect_success 'openings: status and its dates must agree' '
