@@ -97,16 +97,25 @@ single_type(int mask)
 	return mask != 0 && (mask & (mask - 1)) == 0;
 }
 
-/* Prints at most 40 bytes of s, and nothing that is not plain ASCII. */
+/*
+ * Whether a bad reference may be repeated in the message: only what is
+ * shaped like one, short ASCII letters and digits with a digit in it
+ * ("c4x2", "x9", "12a").  Anything else may be a person's name typed
+ * where a reference belongs, and a client's name never goes into a
+ * message (cron mails it, logs keep it).
+ */
 static int
-printable(const char *s)
+quotable(const char *s)
 {
-	size_t i;
+	size_t i, digits = 0;
 
-	for (i = 0; s[i] != '\0'; i++)
-		if (i >= 40 || !isprint((unsigned char)s[i]))
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= 24 || !(isalnum((unsigned char)s[i]) || s[i] == '-' ||
+		    s[i] == '_') || (unsigned char)s[i] >= 0x80)
 			return 0;
-	return 1;
+		digits += isdigit((unsigned char)s[i]) != 0;
+	}
+	return digits > 0;
 }
 
 int
@@ -141,7 +150,7 @@ ips_ref_parse(ips *h, const char *s, int mask, struct ips_ref *r)
 	r->id = id;
 	return 0;
 bad:
-	if (!printable(s))
+	if (!quotable(s))
 		return ips_fail(h, IPS_EDATA, "invalid %s reference", nouns);
 	return ips_fail(h, IPS_EDATA, "invalid %s reference '%s'", nouns, s);
 }

@@ -46,4 +46,30 @@ c1 ips-employer contact add c1 Liisa
 c1 ips-employer opening add c1 Kokki
 EOF
 
+# A name typed where only a reference will do is not repeated: it may be
+# a client's name, and stderr goes to cron mail and logs.
+while read -r tool args
+do
+	test_expect_success "$tool $args: the name is not echoed (65)" "
+		refused 65 $tool $args &&
+		grep 'invalid .*reference' err &&
+		! grep -e Jari -e Heikkinen -e Kari err
+	"
+done <<\EOF
+ips-meet list 'Jari Heikkinen'
+ips-meet show 'Jari Heikkinen'
+ips-client match 'Jari Heikkinen'
+ips-client job list 'Jari Heikkinen'
+ips-client job end 'Jari Heikkinen' --end 2026-11-20 --end-reason quit
+ips-meet add --employer e1 --contact 'Kari Virtanen'
+ips-meet rm Jari
+EOF
+
+test_expect_success 'a mistyped reference is still quoted (65)' '
+	refused 65 ips-meet show c9x &&
+	grep "invalid meeting reference .c9x." err &&
+	refused 65 ips-client match x12 &&
+	grep "invalid client or opening reference .x12." err
+'
+
 test_done
