@@ -127,7 +127,7 @@ job_check(ips *h, const struct ips_values *v, void *arg)
 	if ((s = v->v[field("employer")]) == NULL || s[0] == '\0')
 		return ips_fail(h, IPS_EDATA, "employer: missing");
 	if ((rc = ips_resolve(h, IPS_REF_EMPLOYER, s, &emp)) != 0)
-		return ips_fail(h, rc, "employer: %s", ips_errmsg(h));
+		return ips_fail_field(h, rc, "employer");
 	if (emp != a->opening_employer)
 		return ips_fail(h, IPS_EDATA, "opening: %s is at %s, not at "
 		    "e%lld", a->opening_ref, a->employer, (long long)emp);
