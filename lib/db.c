@@ -1,6 +1,7 @@
 /*
  * db.c - opening the database, transactions, and SQLite's errors.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -212,6 +213,59 @@ disconnect(ips *h)
 	ips_db_close(h);
 }
 
+/*
+ * A file in WAL mode in a folder the reader may not write to (a copy on
+ * read-only media, a colleague's folder): SQLite cannot make the -shm
+ * index beside it.  With no -wal file, or an empty one, the main file
+ * holds every change, so it can be read as immutable.  Returns 1 when
+ * that is why the first read failed.
+ */
+static int
+wal_unreadable(ips *h, const char *path, int *pending)
+{
+	char *wal;
+	struct stat sb;
+	size_t n;
+	int e = sqlite3_extended_errcode(h->db);
+
+	if (e != SQLITE_READONLY_DIRECTORY && e != SQLITE_READONLY_CANTINIT &&
+	    e != SQLITE_CANTOPEN)
+		return 0;
+	n = strlen(path) + 5;
+	if ((wal = malloc(n)) == NULL)
+		return 0;
+	snprintf(wal, n, "%s-wal", path);
+	*pending = stat(wal, &sb) == 0 && sb.st_size > 0;
+	free(wal);
+	return 1;
+}
+
+/* Connects to path read-only and immutable, through a file: URI. */
+static int
+connect_immutable(ips *h, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	char *uri, *q;
+	int rc;
+
+	if ((uri = malloc(3 * strlen(path) + 32)) == NULL)
+		return ips_nomem(h);
+	q = uri + sprintf(uri, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		if (isalnum(*p) || strchr("/-._~", *p) != NULL) {
+			*q++ = (char)*p;
+		} else {
+			*q++ = '%';
+			*q++ = hex[*p >> 4];
+			*q++ = hex[*p & 15];
+		}
+	strcpy(q, "?immutable=1");
+	rc = db_connect(h, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+	free(uri);
+	return rc;
+}
+
 static int
 open_write(ips *h, const char *path)
 {
@@ -238,7 +292,7 @@ ips_open(ips *h, int mode)
 {
 	const char *path;
 	struct stat sb;
-	int rc, v;
+	int rc, v, pending = 0;
 
 	if (h->db != NULL && (mode == IPS_READ || h->db_mode == IPS_WRITE))
 		return 0;
@@ -258,8 +312,21 @@ ips_open(ips *h, int mode)
 	if (stat(path, &sb) != 0)
 		return ips_fail(h, IPS_ENOINPUT, "no database at '%s' "
 		    "(create one with 'ips init')", path);
-	if ((rc = db_connect(h, path, SQLITE_OPEN_READONLY)) != 0 ||
-	    (rc = ips_schema_check(h, &v)) != 0)
+	if ((rc = db_connect(h, path, SQLITE_OPEN_READONLY)) != 0)
+		goto fail;
+	if ((rc = ips_schema_check(h, &v)) != 0 &&
+	    wal_unreadable(h, path, &pending)) {
+		disconnect(h);
+		if (pending) {
+			rc = ips_fail(h, IPS_ENOINPUT, "cannot read database "
+			    "'%s': its folder is read-only and its -wal file "
+			    "holds changes", path);
+			goto fail;
+		}
+		if ((rc = connect_immutable(h, path)) == 0)
+			rc = ips_schema_check(h, &v);
+	}
+	if (rc != 0)
 		goto fail;
 	if (v == 0) {
 		rc = ips_fail(h, IPS_ENOINPUT, "no database in '%s' "

@@ -72,4 +72,61 @@ test_expect_success 'a mistyped reference is still quoted (65)' '
 	grep "invalid client or opening reference .x12." err
 '
 
+# Reading as someone who may not write the folder: root reads anything,
+# so as nobody (with a copy nobody owns) when the tests run as root.
+as_reader=
+if test_have_prereq ROOT; then
+	if command -v setpriv >/dev/null 2>&1; then
+		test_set_prereq READER
+		as_reader="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	fi
+else
+	test_set_prereq READER
+fi
+readonly_folder() {
+	chmod 555 "$1" &&
+	if test -n "$as_reader"; then
+		chown -R 65534:65534 "$1" &&
+		chmod 755 "$TEST_SCRATCH"
+	fi
+}
+
+test_expect_success READER 'a database in a read-only folder is read (WAL, no -shm)' '
+	mkdir ro &&
+	test_when_finished "chmod 700 \"$TEST_SCRATCH\"; chmod -R u+w ro" &&
+	ips backup ro/ips.db &&
+	readonly_folder ro &&
+	$as_reader ips-client list -d ro/ips.db -o id >out 2>err &&
+	echo c1 >expect &&
+	test_cmp expect out &&
+	test_must_be_empty err &&
+	$as_reader ips-report caseload -d ro/ips.db -o id >out &&
+	echo ana >expect &&
+	test_cmp expect out &&
+	! test -e ro/ips.db-shm &&
+	test_expect_code 73 $as_reader ips-client add Liisa -d ro/ips.db \
+	    2>err &&
+	test_line_count = 1 err
+'
+
+test_expect_success READER,SQLITE3 'a read-only folder with a pending -wal: 66, one line' '
+	mkdir rw ro2 &&
+	test_when_finished "chmod 700 \"$TEST_SCRATCH\"; chmod -R u+w ro2" &&
+	ips backup rw/ips.db &&
+	mkfifo rw/hold &&
+	{ sqlite3 rw/ips.db <rw/hold >/dev/null 2>&1 & } &&
+	exec 8>rw/hold &&
+	echo "BEGIN; SELECT count(*) FROM client;" >&8 &&
+	sleep 1 &&
+	ips-client add Liisa -d rw/ips.db >/dev/null &&
+	cp rw/ips.db rw/ips.db-wal ro2/ &&
+	exec 8>&- &&
+	wait &&
+	test -s ro2/ips.db-wal &&
+	readonly_folder ro2 &&
+	test_expect_code 66 $as_reader ips-client list -d ro2/ips.db 2>err &&
+	test_line_count = 1 err &&
+	grep "read-only" err
+'
+
 test_done
