@@ -467,9 +467,11 @@ ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
 			break;
 		if ((rc = put_error(h, path, text, ips_errmsg(h))) != 0)
 			break;
+		/* Both go: a failed slurp leaves shown as it finds it, and
+		 * out: frees it again. */
 		free(shown);
 		free(text);
-		text = NULL;
+		shown = text = NULL;
 		if ((rc = slurp(h, path, &shown, &n)) != 0)
 			break;
 	}
