@@ -79,7 +79,8 @@ ips_staff_leave(ips *h, const char *handle, ips_day on)
 	ips_id id;
 	int rc;
 
-	if ((rc = ips_write_begin(h)) != 0)
+	/* Someone to leave needs a file that holds them: never create one. */
+	if ((rc = ips_update_begin(h)) != 0)
 		return rc;
 	if ((rc = ips_staff_id(h, handle, &id)) != 0)
 		goto fail;
