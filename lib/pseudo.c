@@ -68,6 +68,11 @@ ips_pseudo_register(ips *h)
 	if (key->len > 0 && key->len <= KEY_MAX)
 		memcpy(key->bytes, sqlite3_column_blob(st, 0), key->len);
 	sqlite3_finalize(st);
+	/* A busy file is no missing key: try again, do not run ips check. */
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_free(key);
+		return ips_db_fail(h, rc);
+	}
 	if (key->len <= 0 || key->len > KEY_MAX) {
 		sqlite3_free(key);
 		return ips_fail(h, IPS_EDATA, "the database has no pseudonym "
