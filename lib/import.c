@@ -371,7 +371,7 @@ static void
 fetch(struct import *m)
 {
 	struct ips_record rec;
-	int rc;
+	int rc, brc;
 
 	if (m->handed) {
 		m->handed = 0;
@@ -389,8 +389,14 @@ fetch(struct import *m)
 			m->more = 0;
 			break;
 		}
-		if (rc == 1 && (rc = begin(m)) == 0 &&
-		    (rc = ips_import_row(m, &rec)) == 0)
+		if (rc == 1 && (brc = begin(m)) != 0) {
+			/* The database failed, not the record: said once,
+			 * with no line of the file. */
+			m->fatal = brc;
+			m->more = 0;
+			break;
+		}
+		if (rc == 1 && (rc = ips_import_row(m, &rec)) == 0)
 			m->ready = 1;
 		else
 			failed(m, rc, rec.line);

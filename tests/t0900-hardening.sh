@@ -129,4 +129,28 @@ test_expect_success READER,SQLITE3 'a read-only folder with a pending -wal: 66, 
 	grep "read-only" err
 '
 
+test_expect_success SQLITE3 'import into another program'"'"'s SQLite file: one line, no FILE:LINE' '
+	sqlite3 other.db "CREATE TABLE t (x); INSERT INTO t VALUES (1);" &&
+	cp other.db other.orig &&
+	{ echo name && for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 \
+	    19 20 21 22 23 24 25; do echo "Person $i"; done; } >many.csv &&
+	test_expect_code 65 ips-client import -d other.db many.csv 2>err &&
+	test_line_count = 1 err &&
+	grep "^ips-client: .*other.db. is not an ips database$" err &&
+	printf "employer,on\ne1,2026-11-20\n" >meet.csv &&
+	test_expect_code 65 ips-meet import -d other.db meet.csv 2>err &&
+	test_line_count = 1 err &&
+	! grep "meet.csv:" err &&
+	cmp other.db other.orig
+'
+
+test_expect_success 'import acting as an unknown handle: one line, nothing written' '
+	test_db_snapshot &&
+	test_expect_code 65 ips-client import -u nobody many.csv 2>err &&
+	test_line_count = 1 err &&
+	grep "no such specialist .nobody." err &&
+	! grep "many.csv:" err &&
+	test_db_unchanged
+'
+
 test_done
