@@ -7,9 +7,10 @@ page=$TEST_SOURCE/man/man1/ips-meet.1
 
 test_expect_success 'the usage in ips-meet.1 is the one ips-meet -h prints' '
 	ips-meet -h >out &&
-	sed -e "/^common options/d" -e "s/^usage: //" -e "s/^ *//" out >usage &&
-	sed -n "/^\.SH SYNOPSIS/,/^\.fi/p" "$page" >syn &&
-	sed -e "1,/^\.nf/d" -e "/^\.fi/d" -e "s/\\\\f[BIRP]//g" \
+	sed -e "s/^usage: //" -e "s/^ *//" out >usage &&
+	sed -n "/^\.SH SYNOPSIS/,/^\.SH /p" "$page" |
+	    sed -n "/^\.nf/,/^\.fi/p" >syn &&
+	sed -e "/^\.nf/d" -e "/^\.fi/d" -e "s/\\\\f[BIRP]//g" \
 	    -e "s/\\\\-/-/g" -e "s/\\\\&//g" -e "s/^ *//" syn >synopsis &&
 	test_cmp usage synopsis
 '
