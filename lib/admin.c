@@ -205,6 +205,11 @@ ips_backup(ips *h, const char *dest)
 	size_t n;
 	int fd, rc;
 
+	/* An empty name would put the temporary copy in the current
+	 * folder and fail only at the end. */
+	if (dest[0] == '\0')
+		return ips_fail(h, IPS_ECANTCREAT, "cannot create '': empty "
+		    "file name");
 	if ((rc = ips_open(h, IPS_READ)) != 0)
 		return rc;
 	if (same_file(dest, h->db_path))

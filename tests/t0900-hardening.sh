@@ -153,4 +153,14 @@ test_expect_success 'import acting as an unknown handle: one line, nothing writt
 	test_db_unchanged
 '
 
+test_expect_success 'backup to an empty file name: 73, no file left behind' '
+	: >after && ls -a >before &&
+	test_expect_code 73 ips backup "" 2>err &&
+	test_line_count = 1 err &&
+	test_expect_code 73 ips backup -f "" 2>err &&
+	test_line_count = 1 err &&
+	ls -a >after &&
+	test_cmp before after
+'
+
 test_done
