@@ -183,6 +183,7 @@ ips_import_row(struct import *m, const struct ips_record *rec)
 	struct ips_values *v = &m->v;
 	sqlite3_stmt *st = m->row;
 	struct ips_ref ref;
+	char buf[32];
 	int i, f, rc;
 
 	memset(v, 0, sizeof *v);
@@ -215,6 +216,15 @@ ips_import_row(struct import *m, const struct ips_record *rec)
 		m->id = ref.id;
 	} else
 		m->id = m->next_id;
+	/* The id after a record's is the next new one's (fetch counts on
+	 * it): the largest of all is never given, so that none overflows. */
+	if (m->id == INT64_MAX) {
+		ref.type = k->ref_type;
+		ref.id = m->id;
+		return ips_fail(m->h, IPS_EDATA, v->ref != NULL ?
+		    "ref: %s is too large" : "ref: no new reference left "
+		    "below %s", ips_ref_format(ref, buf, sizeof buf));
+	}
 	sqlite3_reset(st);
 	if ((rc = sqlite3_bind_int64(st, 1, m->id)) != SQLITE_OK)
 		return ips_db_fail(m->h, rc);
