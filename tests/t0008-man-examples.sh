@@ -171,6 +171,24 @@ test_expect_success 'ips-report.1: the reports of the demo team' '
 	grep "^<!doctype html>" fidelity-2026-Q3.html
 '
 
+# Each side on its own, so that neither exit status is lost in the pipe;
+# the demo team has something for each of them to find.
+test_expect_success 'ips.7: the pipelines of PIPING work on the demo team' '
+	cd report &&
+	export IPS_DB="$PWD/demo.db" &&
+	awk "/^\\.SH / { on = \$2 == \"PIPING\"; next }
+	    on && /^\\.nf/ { b = 1; next } on && /^\\.fi/ { b = 0 }
+	    on && b" "$man/man7/ips.7" | sed "s/\\\\-/-/g" >pipelines &&
+	test_line_count = 4 pipelines &&
+	while IFS="|" read -r left right
+	do
+		eval "$left" >left.out </dev/null &&
+		test -s left.out &&
+		eval "$right" <left.out >right.out &&
+		test -s right.out || { echo "failed: $left | $right"; return 1; }
+	done <pipelines
+'
+
 # The example files begin with a comment that names them.
 test_expect_success 'ips-config.5: the example files are valid' '
 	mkdir config && cd config &&
