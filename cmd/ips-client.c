@@ -18,6 +18,7 @@ static const char usage_text[] =
 "       ips-client set REF --FIELD VALUE...\n"
 "       ips-client edit REF\n"
 "       ips-client status REF [STATUS] [--on D] [--reason TEXT]\n"
+"           [--pseudonymize]\n"
 "       ips-client job add REF --employer E --title T --start D\n"
 "           [--job-type T] [--hours N] [--wage X] [--competitive yes|no]\n"
 "           [--opening O]\n"
@@ -194,7 +195,7 @@ cmd_status(ips *h, int argc, char **argv)
 	const char *on = NULL, *reason = NULL;
 	int c, n;
 
-	while ((c = ips_getopt(h, argc, argv, "", lo, 0)) != -1) {
+	while ((c = ips_getopt(h, argc, argv, "", lo, IPS_OPT_PSEUDO)) != -1) {
 		if (c == OPT_ON)
 			on = optarg;
 		else if (c == OPT_REASON)

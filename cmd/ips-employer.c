@@ -21,7 +21,7 @@ static const char usage_text[] =
 "       ips-employer edit REF\n"
 "       ips-employer contact add EMPLOYER NAME [--role R] [--phone P]\n"
 "           [--email E]\n"
-"       ips-employer contact list [EMPLOYER...]\n"
+"       ips-employer contact list [--pseudonymize] [EMPLOYER...]\n"
 "       ips-employer contact set PREF --FIELD VALUE...\n"
 "       ips-employer opening add EMPLOYER TITLE [--job-type T] [--positions N]\n"
 "           [--hours H] [--requirements R] [--hidden yes|no] [--found D]\n"
@@ -30,7 +30,7 @@ static const char usage_text[] =
 "           [--on D]\n"
 "       ips-employer opening set OREF --FIELD VALUE...\n"
 "       ips-employer openings [--open] [--hidden] [--no-candidates]\n"
-"           [EMPLOYER...]\n"
+"           [--pseudonymize] [EMPLOYER...]\n"
 "       ips-employer import [--contacts | --openings] [-f FORMAT] [-n]\n"
 "           [FILE | -]\n"
 "       ips-employer export [--contacts | --openings] [--pseudonymize]\n"
@@ -276,7 +276,7 @@ contact_list(ips *h, int argc, char **argv)
 {
 	int c;
 
-	while ((c = ips_getopt(h, argc, argv, "", NULL, 0)) != -1)
+	while ((c = ips_getopt(h, argc, argv, "", NULL, IPS_OPT_PSEUDO)) != -1)
 		return DONE(ips_getopt_end(h, c));
 	return ips_contact_list(h, stdout, argc - optind, argv + optind);
 }
@@ -366,7 +366,7 @@ cmd_openings(ips *h, int argc, char **argv)
 	};
 	int c, flags = 0;
 
-	while ((c = ips_getopt(h, argc, argv, "", lo, 0)) != -1) {
+	while ((c = ips_getopt(h, argc, argv, "", lo, IPS_OPT_PSEUDO)) != -1) {
 		switch (c) {
 		case 'X':
 			flags |= IPS_OPENINGS_HIDDEN;

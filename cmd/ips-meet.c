@@ -16,10 +16,10 @@ static const char usage_text[] =
 "           [--note TEXT] [--specialist H]\n"
 "       ips-meet list [PERIOD] [--specialist H] [--how H] [--purpose P]\n"
 "           [--employer E] [--client C] [--pseudonymize] [REF... | -]\n"
-"       ips-meet show REF...\n"
+"       ips-meet show [--pseudonymize] REF...\n"
 "       ips-meet set REF --FIELD VALUE...\n"
 "       ips-meet rm REF...\n"
-"       ips-meet due [--specialist H] [--on D]\n"
+"       ips-meet due [--specialist H] [--on D] [--pseudonymize]\n"
 "       ips-meet import [-f FORMAT] [-n] [FILE | -]\n"
 "       ips-meet export [PERIOD] [--specialist H] [--how H] [--purpose P]\n"
 "           [--employer E] [--client C] [--pseudonymize]\n"
@@ -157,11 +157,11 @@ cmd_export(ips *h, int argc, char **argv)
 
 /* Commands that take only the common options and references. */
 static int
-refs_only(ips *h, int argc, char **argv)
+refs_only(ips *h, int argc, char **argv, int groups)
 {
 	int c, rc;
 
-	while ((c = ips_getopt(h, argc, argv, "", NULL, 0)) != -1)
+	while ((c = ips_getopt(h, argc, argv, "", NULL, groups)) != -1)
 		if ((rc = ips_getopt_end(h, c)) != 0)
 			return rc;
 	return 0;
@@ -172,7 +172,7 @@ cmd_show(ips *h, int argc, char **argv)
 {
 	int rc;
 
-	if ((rc = refs_only(h, argc, argv)) != 0)
+	if ((rc = refs_only(h, argc, argv, IPS_OPT_PSEUDO)) != 0)
 		return DONE(rc);
 	return ips_meet_show(h, stdout, argc - optind, argv + optind);
 }
@@ -182,7 +182,7 @@ cmd_rm(ips *h, int argc, char **argv)
 {
 	int rc;
 
-	if ((rc = refs_only(h, argc, argv)) != 0)
+	if ((rc = refs_only(h, argc, argv, 0)) != 0)
 		return DONE(rc);
 	return ips_meet_rm(h, argc - optind, argv + optind);
 }
@@ -199,7 +199,7 @@ cmd_due(ips *h, int argc, char **argv)
 	ips_day on = IPS_DAY_NONE;
 	int c, rc;
 
-	while ((c = ips_getopt(h, argc, argv, "", lo, 0)) != -1) {
+	while ((c = ips_getopt(h, argc, argv, "", lo, IPS_OPT_PSEUDO)) != -1) {
 		if (c == O_SPECIALIST)
 			specialist = optarg;
 		else if (c == O_ON) {

@@ -15,12 +15,12 @@
 static const char usage_text[] =
 "usage: ips init\n"
 "       ips staff add HANDLE NAME [--team T] [--fte F]\n"
-"       ips staff list\n"
+"       ips staff list [--pseudonymize]\n"
 "       ips staff leave HANDLE --on D\n"
 "       ips check\n"
 "       ips backup [-f] FILE\n"
 "       ips info\n"
-"       ips log [--since D] [REF]\n"
+"       ips log [--since D] [--pseudonymize] [REF]\n"
 "       ips sql QUERY\n"
 "       ips version\n"
 "       ips client|employer|meet|report ...\n"
@@ -128,7 +128,8 @@ cmd_staff(ips *h, int argc, char **argv)
 	if (strcmp(argv[1], "leave") == 0)
 		return staff_leave(h, argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0) {
-		if ((rc = no_options(h, argc - 1, argv + 1, 0, 0)) != 0)
+		if ((rc = no_options(h, argc - 1, argv + 1, IPS_OPT_PSEUDO,
+		    0)) != 0)
 			return DONE(rc);
 		return ips_staff_list(h, stdout);
 	}
@@ -176,7 +177,7 @@ cmd_log(ips *h, int argc, char **argv)
 	ips_day since = IPS_DAY_NONE;
 	int c, rc;
 
-	while ((c = ips_getopt(h, argc, argv, "", lo, 0)) != -1) {
+	while ((c = ips_getopt(h, argc, argv, "", lo, IPS_OPT_PSEUDO)) != -1) {
 		if (c != 'S')
 			return DONE(ips_getopt_end(h, c));
 		if ((rc = ips_span_parse(h, "since", optarg, &since)) != 0)

@@ -390,10 +390,12 @@ ips_client_history(ips *h, FILE *fp, const char *ref)
 	if ((rc = ips_open(h, IPS_READ)) != 0 ||
 	    (rc = ips_resolve(h, IPS_REF_CLIENT, ref, &id)) != 0 ||
 	    (rc = ips_prepare(h, "SELECT 'c' || client_id, on_date, status, "
-	    "reason FROM client_status WHERE client_id = ? "
-	    "ORDER BY on_date, id", &st)) != 0)
+	    "CASE WHEN ?2 THEN NULL ELSE reason END FROM client_status "
+	    "WHERE client_id = ?1 ORDER BY on_date, id", &st)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
+	/* Reasons are free text: not for a pseudonymized view. */
+	sqlite3_bind_int(st, 2, ips_pseudonymize(h));
 	return ips_out_stmt(h, fp, cols, (int)NELEM(cols), st);
 }
 
