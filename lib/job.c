@@ -22,6 +22,7 @@ struct job_add {
 	ips_id opening;			/* 0: none */
 	ips_id opening_employer;
 	char opening_ref[24];
+	char opening_found[11];
 	char employer[24];
 	char title[4 * IPS_NAME_MAX + 1];
 	char job_type[4 * IPS_NAME_MAX + 1];
@@ -57,7 +58,7 @@ opening_load(ips *h, struct ips_values *v, struct job_add *a)
 	snprintf(a->opening_ref, sizeof a->opening_ref, "o%lld",
 	    (long long)a->opening);
 	if ((rc = ips_prepare(h, "SELECT employer_id, title, job_type, hours, "
-	    "status FROM opening WHERE id = ?", &st)) != 0)
+	    "status, found_on FROM opening WHERE id = ?", &st)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, a->opening);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
@@ -72,6 +73,8 @@ opening_load(ips *h, struct ips_values *v, struct job_add *a)
 		sqlite3_finalize(st);
 		return rc;
 	}
+	snprintf(a->opening_found, sizeof a->opening_found, "%s",
+	    (const char *)sqlite3_column_text(st, 5));
 	snprintf(a->employer, sizeof a->employer, "e%lld",
 	    (long long)a->opening_employer);
 	if (v->v[field("employer")] == NULL)
@@ -131,6 +134,11 @@ job_check(ips *h, const struct ips_values *v, void *arg)
 	if (emp != a->opening_employer)
 		return ips_fail(h, IPS_EDATA, "opening: %s is at %s, not at "
 		    "e%lld", a->opening_ref, a->employer, (long long)emp);
+	/* The job would fill the opening before it was found: the found
+	 * date is the one to put right (opening set --found). */
+	if (strcmp(a->start, a->opening_found) < 0)
+		return ips_fail(h, IPS_EDATA, "opening: %s was found on %s, "
+		    "after the start", a->opening_ref, a->opening_found);
 	return 0;
 }
 

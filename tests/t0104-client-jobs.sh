@@ -36,7 +36,7 @@ test_expect_success 'setup: clients, employers, openings' '
 	ips-employer add "Ravintola Kuukuu" --business-id 2331972-7 \
 	    >/dev/null &&
 	ips-employer opening add e1 Varastotyöntekijä --job-type warehouse \
-	    --positions 2 --hours 30 >/dev/null &&
+	    --positions 2 --hours 30 --found 2026-10-01 >/dev/null &&
 	ips-employer opening add e2 Kokki --job-type cook >/dev/null
 '
 
@@ -125,6 +125,13 @@ test_expect_success 'an opening at another employer is refused (65)' '
 	refused 65 ips-client job add c4 --employer e1 --opening o2 \
 	    --start 2026-11-10 &&
 	grep "o2 is at e2, not at e1" err
+'
+
+test_expect_success 'a job cannot fill an opening before it was found (65)' '
+	refused 65 ips-client job add c4 --opening o2 --start 2026-11-10 &&
+	echo "ips-client: opening: o2 was found on 2026-11-23, after the start" \
+	    >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'job end records the end and its reason' '
