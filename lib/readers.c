@@ -227,6 +227,9 @@ ips_rd_intern(struct ips_reader *r, const char *s, size_t n, long line)
 {
 	int i;
 
+	/* An empty key read before anything else has no buffer yet. */
+	if (s == NULL)
+		s = "";
 	/* Keys tend to come in the same order in every record. */
 	if (r->hint < r->ncols && strncmp(r->names[r->hint], s, n) == 0 &&
 	    r->names[r->hint][n] == '\0')
