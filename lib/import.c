@@ -34,6 +34,7 @@ collect(struct import *m, long line, const char *msg)
 {
 	const char *tool = m->h->tool ? m->h->tool : "ips";
 	size_t room = sizeof m->errs - m->errlen;
+	char name[256];
 	int k;
 
 	if (m->nerr == ERRORS_MAX)
@@ -42,7 +43,7 @@ collect(struct import *m, long line, const char *msg)
 	 * first, so the others get it here. */
 	k = snprintf(m->errs + m->errlen, room, "%s%s%s%s:%ld: %s",
 	    m->nerr ? "\n" : "", m->nerr ? tool : "", m->nerr ? ": " : "",
-	    m->name, line, msg);
+	    ips_in_quote(m->name, name, sizeof name), line, msg);
 	if (k < 0 || (size_t)k >= room) {
 		m->errs[m->errlen] = '\0';
 		m->full = 1;
@@ -642,7 +643,7 @@ ips_import_progress(ips *h, const struct ips_add_ops *ops, const char *path,
 	if (m->registered)
 		sqlite3_create_module_v2(h->db, ROWS_TABLE, NULL, NULL, NULL);
 	if (rc == 0 && m->nerr > 0)
-		rc = ips_fail(h, IPS_EDATA, "%s", m->errs);
+		rc = ips_fail_lines(h, IPS_EDATA, m->errs);
 	if (rc == 0 && m->begun && !ips_dry_run(h))
 		rc = ips_commit(h);
 	else

@@ -43,6 +43,11 @@ struct ips {
 	int ncache;
 };
 
+/* ips.c: like ips_fail, for a message of several lines (an import's
+ * errors), each made safe already: no control characters but the
+ * newlines between them. */
+int ips_fail_lines(ips *h, int status, const char *text);
+
 /* A prepared statement for a literal SQL text, kept for the life of the
  * connection: reset and unbound, ready to bind.  Do not finalize it. */
 int ips_cached(ips *h, const char *sql, sqlite3_stmt **st);

@@ -50,6 +50,23 @@ ips_status(const ips *h)
 	return h->status;
 }
 
+/*
+ * A message is one line on a terminal, whatever it quotes: a newline in
+ * a typed value would make two, and an escape sequence would reach the
+ * terminal.  Control characters become '?', and so does every byte of
+ * a message that is not UTF-8 but its ASCII.
+ */
+static void
+make_safe(char *s)
+{
+	int bad = ips_utf8_valid(s, strlen(s)) != 0;
+
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f ||
+		    (bad && (unsigned char)*s >= 0x80))
+			*s = '?';
+}
+
 int
 ips_fail(ips *h, int status, const char *fmt, ...)
 {
@@ -58,6 +75,15 @@ ips_fail(ips *h, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(h->err, sizeof h->err, fmt, ap);
 	va_end(ap);
+	make_safe(h->err);
+	h->status = status;
+	return status;
+}
+
+int
+ips_fail_lines(ips *h, int status, const char *text)
+{
+	snprintf(h->err, sizeof h->err, "%s", text);
 	h->status = status;
 	return status;
 }

@@ -163,4 +163,41 @@ test_expect_success 'backup to an empty file name: 73, no file left behind' '
 	test_cmp before after
 '
 
+# Whatever a message quotes, it is one line with no control characters:
+# a newline in a typed value made two, an escape reached the terminal.
+nl='a
+b'
+esc=$(printf 'a\033[31mb')
+while read -r want tool args
+do
+	test_expect_success "$tool $args: one line, no control characters" "
+		test_expect_code $want $tool $args 2>err &&
+		test_line_count = 1 err &&
+		! grep -q \"\$(printf '\\033')\" err &&
+		grep '^$tool: ' err
+	"
+done <<\EOF
+64 ips-client list "--x$nl"
+64 ips-client "x$nl"
+64 ips-report weekly -o "$nl"
+65 ips-client add Liisa -u "$nl"
+65 ips-client add Liisa -u "$esc"
+65 ips-report weekly --team "$nl"
+65 ips-report weekly --team "$esc"
+65 ips sql "SELECT * FROM \"$nl\""
+66 ips-client list -d "no$nl.db"
+73 ips backup "nodir/$nl"
+EOF
+
+test_expect_success 'import errors: one line each, the file name made safe' '
+	printf "name,phone\nLiisa,\001\n" >"bad$nl.csv" &&
+	test_expect_code 65 ips-client import "bad$nl.csv" 2>err &&
+	test_line_count = 1 err &&
+	grep "^ips-client: bada?b.csv:2: phone: control character in text$" err &&
+	printf "name\n\001\n\002\n" >two.csv &&
+	test_expect_code 65 ips-client import two.csv 2>err &&
+	test_line_count = 2 err &&
+	grep "^ips-client: two.csv:3: " err
+'
+
 test_done
