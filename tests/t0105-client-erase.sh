@@ -32,7 +32,8 @@ test_expect_success 'setup: a client with everything there is to erase' '
 	ips-client add "Minh Nguyễn" --area Vantaa --enrolled 2026-09-15 \
 	    --phone "050 987 6543" >/dev/null &&
 	ips-employer add "Kespro Oy" --business-id 0112038-9 >/dev/null &&
-	ips-employer opening add e1 Varastotyöntekijä >/dev/null &&
+	ips-employer opening add e1 Varastotyöntekijä --found 2026-09-01 \
+	    >/dev/null &&
 	ips-client status c1 active --on 2026-09-10 \
 	    --reason "Sairaalajakso ohi" &&
 	ips-client job add c1 --opening o1 --start 2026-10-05 --hours 25 \
