@@ -424,6 +424,10 @@ set_string(struct cparse *p, const struct key *k, char **dst)
 		return ips_fail(p->h, IPS_ECONFIG,
 		    "%s:%lu: %s: NUL character in the value", p->path,
 		    line_of(&ev->start_mark), k->name);
+	/* "" names no file and no one: a slip, not a choice. */
+	if (s[0] == '\0')
+		return value_error(p, k->name, k->kind == K_PATH ?
+		    "a file name" : "a handle");
 	if (k->kind == K_PATH) {
 		if ((rc = expand_path(p, s, &v)) != 0)
 			return rc;

@@ -200,4 +200,18 @@ test_expect_success 'import errors: one line each, the file name made safe' '
 	grep "^ips-client: two.csv:3: " err
 '
 
+test_expect_success 'config: an empty database or me is bad configuration (78)' '
+	printf "database: \"\"\n" >empty-db.yaml &&
+	test_expect_code 78 env IPS_CONFIG=empty-db.yaml ips-client list 2>err &&
+	test_line_count = 1 err &&
+	grep "empty-db.yaml:1: database: " err &&
+	printf "me: \"\"\n" >empty-me.yaml &&
+	test_db_snapshot &&
+	test_expect_code 78 env IPS_USER= IPS_CONFIG=empty-me.yaml \
+	    ips-client add Liisa 2>err &&
+	test_line_count = 1 err &&
+	grep "empty-me.yaml:1: me: " err &&
+	test_db_unchanged
+'
+
 test_done
