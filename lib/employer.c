@@ -260,7 +260,7 @@ ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f)
 	    "(SELECT max(m.held_on) FROM meeting m WHERE m.employer_id = t.id) "
 	    "FROM employer t "
 	    "WHERE (?1 IS NULL OR t.sector = ?1) "
-	    "AND (?2 IS NULL OR t.area = ?2) "
+	    "AND (?2 IS NULL OR ips_fold(t.area) = ips_fold(?2)) "
 	    "AND (?3 IS NULL OR t.status = ?3) "
 	    "AND (?4 IS NULL OR t.owner_id = ?4) "
 	    "AND (?5 IS NULL OR NOT EXISTS (SELECT 1 FROM meeting m "

@@ -69,6 +69,10 @@ test_expect_success '--sector takes the letter in either case' '
 test_expect_success '--area, --status, --owner and their combination' '
 	ips-employer list --area Tampere -o id >actual &&
 	check_ids e1 e3 e4 &&
+	ips-employer list --area TAMPERE -o id >actual &&
+	check_ids e1 e3 e4 &&
+	ips-employer list --area Tamp -o id >actual &&
+	test_must_be_empty actual &&
 	ips-employer list --status prospect -o id >actual &&
 	check_ids e3 e4 &&
 	ips-employer list --owner ana -o id >actual &&
