@@ -17,7 +17,7 @@
 #define DAY_MIN		(-719162)	/* 0001-01-01 */
 #define DAY_MAX		2932896		/* 9999-12-31 */
 #define FROM_YEAR1	719162		/* days from 0001-01-01 to 1970-01-01 */
-#define ECHO_MAX	40		/* bytes of bad input quoted back */
+
 #define EN_DASH		"\xe2\x80\x93"
 
 static const char *const month_short[12] = {
@@ -348,20 +348,13 @@ bad_input(ips *h, int status, const char *what, const char *noun,
     const char *s)
 {
 	const char *sep = what != NULL ? ": " : "";
-	size_t n, i;
 
 	if (what == NULL)
 		what = "";
 	if (s == NULL)
 		return ips_fail(h, status, "%s%sinvalid %s", what, sep, noun);
-	n = strnlen(s, ECHO_MAX + 1);
-	for (i = 0; i < n && i < ECHO_MAX; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
-			return ips_fail(h, status, "%s%sinvalid %s", what,
-			    sep, noun);
-	if (n > ECHO_MAX)
-		return ips_fail(h, status, "%s%sinvalid %s '%.*s...'", what,
-		    sep, noun, ECHO_MAX, s);
+	if (!ips_echo_ok(s))
+		return ips_fail(h, status, "%s%sinvalid %s", what, sep, noun);
 	return ips_fail(h, status, "%s%sinvalid %s '%s'", what, sep, noun,
 	    s);
 }

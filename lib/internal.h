@@ -33,6 +33,8 @@ struct ips {
 	sqlite3 *db;
 	int db_mode;			/* IPS_READ or IPS_WRITE when open */
 	char *db_path;
+	char *db_new;			/* a new file not yet at db_path */
+	char *db_newdir;		/* the first folder made for it */
 	ips_id me_id;			/* 0 until ips_me succeeds */
 
 	/* Statements run once per row of an import, kept prepared. */
@@ -53,6 +55,9 @@ int ips_fail_lines(ips *h, int status, const char *text);
 int ips_cached(ips *h, const char *sql, sqlite3_stmt **st);
 /* Finalizes the cached statements and closes the connection. */
 void ips_db_close(ips *h);
+/* Puts a database that ips_open(IPS_WRITE) made in its place, which a
+ * command's first commit otherwise does (ips init writes nothing). */
+int ips_db_publish(ips *h);
 
 /* Reports the database's error for a failed call: SQLITE_BUSY becomes
  * IPS_EBUSY, SQLITE_FULL and I/O errors IPS_EIO, a constraint IPS_EDATA,
@@ -164,6 +169,11 @@ int ips_write_begin(ips *h);
 /* The same for a change to records that exist: a missing database is
  * IPS_ENOINPUT, never created. */
 int ips_update_begin(ips *h);
+
+/* valid.c: 1 when a rejected value may be repeated in a message: one
+ * short word, a date, a small number; never what could be a full name, a
+ * phone number or an address. */
+int ips_echo_ok(const char *s);
 
 /* Looks up a specialist's id by handle; IPS_EDATA listing the known ones. */
 int ips_staff_id(ips *h, const char *handle, ips_id *id);

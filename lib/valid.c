@@ -11,16 +11,37 @@
 
 #include "internal.h"
 
-/* Echoes a value only when it is short plain ASCII: enum values, numbers
- * and references are not personal, but a pasted paragraph might be. */
+int
+ips_echo_ok(const char *s)
+{
+	size_t i;
+	int digits = 0;
+
+	/* A typo in a word, a date or a small number helps to see again;
+	 * a name, a phone number or an e-mail address (a csv row whose
+	 * columns slipped) must not reach a log.  So: one short word,
+	 * digits in runs of at most four, and the punctuation of dates,
+	 * weeks and times. */
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char c = s[i];
+
+		if (i >= 24)
+			return 0;
+		digits = isdigit(c) ? digits + 1 : 0;
+		if (digits > 4)
+			return 0;
+		if (!(isalnum(c) || strchr(".:/+-_", c)))
+			return 0;
+	}
+	return 1;
+}
+
+/* " 'value'" when the value may be repeated, else nothing. */
 static const char *
 echo(const char *s, char *buf, size_t n)
 {
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (i >= 40 || !isprint((unsigned char)s[i]))
-			return "";
+	if (!ips_echo_ok(s))
+		return "";
 	snprintf(buf, n, " '%s'", s);
 	return buf;
 }
@@ -88,8 +109,9 @@ ips_check_real(ips *h, const char *field, const char *s, double min,
 		return ips_fail(h, IPS_EDATA, "%s:%s not a number", field,
 		    echo(s, buf, sizeof buf));
 	if (v < min || v > max)
-		return ips_fail(h, IPS_EDATA, "%s: %s out of range %g to %g",
-		    field, s, min, max);
+		return ips_fail(h, IPS_EDATA, "%s: %s%sout of range %g to %g",
+		    field, ips_echo_ok(s) ? s : "", ips_echo_ok(s) ? " " : "",
+		    min, max);
 	*out = v;
 	return 0;
 }
@@ -108,8 +130,9 @@ ips_check_int(ips *h, const char *field, const char *s, long long min,
 		return ips_fail(h, IPS_EDATA, "%s:%s not a whole number",
 		    field, echo(s, buf, sizeof buf));
 	if (v < min || v > max)
-		return ips_fail(h, IPS_EDATA, "%s: %s out of range %lld to "
-		    "%lld", field, s, min, max);
+		return ips_fail(h, IPS_EDATA, "%s: %s%sout of range %lld to "
+		    "%lld", field, ips_echo_ok(s) ? s : "", ips_echo_ok(s) ?
+		    " " : "", min, max);
 	*out = v;
 	return 0;
 }

@@ -280,8 +280,8 @@ test_parse(void)
 	is_date(h, "2026-02-30", "error 65: date: invalid date '2026-02-30'");
 	is_date(h, "2026-2-3", "error 65: date: invalid date '2026-2-3'");
 	is_date(h, "2026-11-23x", "error 65: date: invalid date '2026-11-23x'");
-	is_date(h, " 2026-11-23", "error 65: date: invalid date ' 2026-11-23'");
-	is_date(h, "20261123", "error 65: date: invalid date '20261123'");
+	is_date(h, " 2026-11-23", "error 65: date: invalid date");
+	is_date(h, "20261123", "error 65: date: invalid date");
 	is_date(h, "0000-01-01", "error 65: date: invalid date '0000-01-01'");
 	is_date(h, "123.11.2026", "error 65: date: invalid date '123.11.2026'");
 	is_date(h, "23.11.26", "error 65: date: invalid date '23.11.26'");
@@ -305,9 +305,9 @@ test_parse(void)
 	is_date(h, "+7974y", "error 65: date: invalid date '+7974y'");
 	is_date(h, "+7973y", "9999-11-23");
 	is_date(h, "-99999999999999999999d",
-	    "error 65: date: invalid date '-99999999999999999999d'");
+	    "error 65: date: invalid date");
 	is_date(h, "+9223372036854775807w",
-	    "error 65: date: invalid date '+9223372036854775807w'");
+	    "error 65: date: invalid date");
 	is_date(h, "-7", "error 65: date: invalid date '-7'");
 	is_date(h, "7d", "error 65: date: invalid date '7d'");
 	is_date(h, "-d", "error 65: date: invalid date '-d'");
@@ -326,8 +326,7 @@ test_parse(void)
 	}
 	memset(big, 'a', (1 << 20) - 1);
 	big[(1 << 20) - 1] = '\0';
-	is_date(h, big, "error 65: date: invalid date "
-	    "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
+	is_date(h, big, "error 65: date: invalid date");
 	big[0] = '\x01';
 	is_date(h, big, "error 65: date: invalid date");
 	free(big);
@@ -370,7 +369,7 @@ test_span(void)
 	is_span(h, "", "error 65: --idle: invalid date ''");
 	is_span(h, "2027y", "error 65: --idle: invalid date '2027y'");
 	is_span(h, "99999999999y",
-	    "error 65: --idle: invalid date '99999999999y'");
+	    "error 65: --idle: invalid date");
 	ips_free(h);
 }
 
@@ -487,7 +486,7 @@ test_period(void)
 	    "error 65: invalid year '0000'");
 	is_period(h, "year", "26", NULL, NULL, "error 65: invalid year '26'");
 	is_period(h, "year", "20266", NULL, NULL,
-	    "error 65: invalid year '20266'");
+	    "error 65: invalid year");
 
 	is_period(h, "from", "2026-11-01", "to", "2026-11-23",
 	    "2026-11-01..2026-11-23|1 Nov " DASH " 23 Nov 2026|2026-11-01|"
