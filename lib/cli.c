@@ -251,7 +251,8 @@ leading_options(ips *h, int argc, char **argv)
 				h->opt_db = val;
 			else if (opts[i].s == 'u')
 				h->opt_user = val;
-			else if (ips_format_parse(h, val, 1,
+			else if (ips_format_parse(h, val,
+			    strcmp(h->tool, "ips-report") == 0,
 			    (enum ips_format *)&h->format) != 0)
 				return -1;
 			break;

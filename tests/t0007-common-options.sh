@@ -42,4 +42,12 @@ test_expect_success 'the report reads the database named after its period' '
 	test ! -e "$IPS_DB"
 '
 
+test_expect_success 'html and md are formats of reports only, wherever -o is' '
+	test_expect_code 64 ips-meet -o html -d other.db list 2>err &&
+	test_line_count = 1 err &&
+	test_expect_code 64 ips-meet list -o md -d other.db 2>err &&
+	ips-report -o md -d other.db caseload >out &&
+	grep "^| specialist" out
+'
+
 test_done
