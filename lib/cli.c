@@ -136,8 +136,9 @@ ips_getopt(ips *h, int argc, char **argv, const char *shortopts,
 				break;
 			continue;
 		case 'o':
-			if ((rc = ips_format_parse(h, optarg, groups &
-			    IPS_OPT_PERIOD, (enum ips_format *)&h->format)) == 0)
+			if ((rc = ips_format_parse(h, optarg,
+			    strcmp(h->tool, "ips-report") == 0,
+			    (enum ips_format *)&h->format)) == 0)
 				continue;
 			break;
 		case 'H':
