@@ -14,7 +14,11 @@
 int
 ips_init(ips *h)
 {
-	return ips_open(h, IPS_WRITE);
+	int rc;
+
+	if ((rc = ips_open(h, IPS_WRITE)) != 0)
+		return rc;
+	return ips_db_publish(h);
 }
 
 /*

@@ -85,14 +85,19 @@ ips_begin(ips *h)
 	return ips_exec(h, "BEGIN IMMEDIATE");
 }
 
+static int publish(ips *);
+static void discard(ips *);
+
 int
 ips_commit(ips *h)
 {
 	int rc;
 
-	if ((rc = ips_exec(h, "COMMIT")) != 0)
+	if ((rc = ips_exec(h, "COMMIT")) != 0) {
 		ips_rollback(h);
-	return rc;
+		return rc;
+	}
+	return h->db_new != NULL ? publish(h) : 0;
 }
 
 void
@@ -100,6 +105,9 @@ ips_rollback(ips *h)
 {
 	if (h->db != NULL && !sqlite3_get_autocommit(h->db))
 		sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+	/* A refused first write leaves no database behind. */
+	if (h->db_new != NULL)
+		discard(h);
 }
 
 const char *
@@ -112,9 +120,10 @@ ips_db_path(ips *h)
 	return h->db_path;
 }
 
-/* mkdir -p for the database's folder, private to its owner. */
+/* mkdir -p for the database's folder, private to its owner; the first
+ * folder it made goes to *made (NULL if none, or when made is NULL). */
 static int
-make_parent(ips *h, const char *path)
+make_parent(ips *h, const char *path, char **made)
 {
 	char *dir, *p;
 	int rc = 0;
@@ -123,7 +132,13 @@ make_parent(ips *h, const char *path)
 		return ips_nomem(h);
 	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		if (mkdir(dir, 0700) == 0) {
+			if (made != NULL && *made == NULL &&
+			    (*made = strdup(dir)) == NULL) {
+				rc = ips_nomem(h);
+				break;
+			}
+		} else if (errno != EEXIST) {
 			rc = ips_fail(h, IPS_ECANTCREAT, "cannot create "
 			    "folder '%s': %s", dir, strerror(errno));
 			break;
@@ -134,6 +149,23 @@ make_parent(ips *h, const char *path)
 	return rc;
 }
 
+/* Removes the folders make_parent made for path, deepest first, as far
+ * as they are empty. */
+static void
+remove_parents(const char *path, const char *top)
+{
+	char *dir, *p;
+
+	if (top == NULL || (dir = strdup(path)) == NULL)
+		return;
+	while ((p = strrchr(dir, '/')) != NULL && p != dir) {
+		*p = '\0';
+		if (rmdir(dir) != 0 || strcmp(dir, top) == 0)
+			break;
+	}
+	free(dir);
+}
+
 /* Creates an empty file with mode 0600, so that SQLite's own files
  * (-wal, -shm), which copy the database's mode, are private too. */
 static int
@@ -141,7 +173,7 @@ create_file(ips *h, const char *path)
 {
 	int fd, rc;
 
-	if ((rc = make_parent(h, path)) != 0)
+	if ((rc = make_parent(h, path, NULL)) != 0)
 		return rc;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno != EEXIST)
@@ -205,6 +237,8 @@ ips_db_close(ips *h)
 	h->ncache = 0;
 	sqlite3_close_v2(h->db);
 	h->db = NULL;
+	if (h->db_new != NULL)
+		discard(h);
 }
 
 static void
@@ -266,11 +300,101 @@ connect_immutable(ips *h, const char *path)
 	return rc;
 }
 
+/*
+ * A new database is made beside its place under a temporary name, in a
+ * rollback journal, and put in place (link, which never replaces a file
+ * made meanwhile) by the first write's commit; a refused first write
+ * leaves no file and no folder behind.  After the link it is opened
+ * again where it belongs, in WAL mode.
+ */
+static int
+open_new(ips *h, const char *path)
+{
+	char *tmp, *made = NULL;
+	size_t n = strlen(path) + 16;
+	int fd, rc;
+
+	if ((rc = make_parent(h, path, &made)) != 0)
+		goto fail;
+	if ((tmp = malloc(n)) == NULL) {
+		rc = ips_nomem(h);
+		goto fail;
+	}
+	snprintf(tmp, n, "%s.newXXXXXX", path);
+	/* mkstemp makes it 0600, and SQLite's journal copies that. */
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = ips_fail(h, IPS_ECANTCREAT, "cannot create database "
+		    "'%s': %s", path, strerror(errno));
+		free(tmp);
+		goto fail;
+	}
+	close(fd);
+	if ((rc = db_connect(h, tmp, SQLITE_OPEN_READWRITE)) == 0)
+		rc = ips_schema_migrate(h);
+	/* Set after the migration, whose own commit must not publish. */
+	h->db_new = tmp;
+	h->db_newdir = made;
+	if (rc != 0)
+		discard(h);
+	return rc;
+fail:
+	remove_parents(path, made);
+	free(made);
+	return rc;
+}
+
+/* The new file of open_new, given up: closed, removed, its folders too. */
+static void
+discard(ips *h)
+{
+	char *tmp = h->db_new, *made = h->db_newdir;
+
+	h->db_new = NULL;
+	h->db_newdir = NULL;
+	ips_db_close(h);
+	unlink(tmp);
+	remove_parents(h->db_path, made);
+	free(tmp);
+	free(made);
+}
+
+static int open_write(ips *, const char *);
+
+/* The new file of open_new, committed: linked into place, reopened. */
+static int
+publish(ips *h)
+{
+	char *tmp = h->db_new;
+	int rc = 0;
+
+	h->db_new = NULL;
+	free(h->db_newdir);
+	h->db_newdir = NULL;
+	ips_db_close(h);
+	if (link(tmp, h->db_path) != 0)
+		rc = errno == EEXIST ? ips_fail(h, IPS_EBUSY, "database '%s' "
+		    "was made by another run meanwhile: try again",
+		    h->db_path) : ips_fail(h, IPS_ECANTCREAT, "cannot create "
+		    "database '%s': %s", h->db_path, strerror(errno));
+	unlink(tmp);
+	free(tmp);
+	return rc != 0 ? rc : open_write(h, h->db_path);
+}
+
+int
+ips_db_publish(ips *h)
+{
+	return h->db_new != NULL ? publish(h) : 0;
+}
+
 static int
 open_write(ips *h, const char *path)
 {
+	struct stat sb;
 	int rc, v;
 
+	if (lstat(path, &sb) != 0 && errno == ENOENT)
+		return open_new(h, path);
 	if ((rc = create_file(h, path)) != 0 ||
 	    (rc = db_connect(h, path, SQLITE_OPEN_READWRITE)) != 0)
 		return rc;

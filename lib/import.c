@@ -648,7 +648,8 @@ ips_import_progress(ips *h, const struct ips_add_ops *ops, const char *path,
 		rc = ips_commit(h);
 	else
 		ips_rollback(h);
-	if (m->begun)
+	/* A new database given up is closed: nothing to put back. */
+	if (m->begun && h->db != NULL)
 		(void)cache(m, 0);
 	progress(m, rc == 0 ? 1 : -1);
 done:

@@ -214,4 +214,45 @@ test_expect_success 'config: an empty database or me is bad configuration (78)' 
 	test_db_unchanged
 '
 
+printf 'name,size\nKaneli,lots\n' >bad-employers.csv
+
+# A write refused on a missing database leaves nothing behind: no file,
+# no -wal, no folder made for it.
+while read -r tool args
+do
+	test_expect_success "$tool $args on no database: 65, no file, no folder" "
+		test_expect_code 65 $tool -d new/dir/ips.db $args 2>err &&
+		test_line_count = 1 err &&
+		! test -e new
+	"
+done <<\EOF
+ips-employer add ""
+ips-employer add Kaneli --size -5
+ips-employer add Kaneli --owner nobody
+ips-employer add Kaneli -u nobody
+ips-employer import bad-employers.csv
+EOF
+
+test_expect_success 'a dry run import on no database makes none' '
+	printf "name\nKaneli Oy\n" >employers.csv &&
+	env IPS_USER= ips-employer import -n -d new/ips.db employers.csv &&
+	! test -e new
+'
+
+test_expect_success 'the first write that succeeds makes the file, 0600 in a 0700 folder, WAL' '
+	(umask 0 && env IPS_USER= ips-employer add Kaneli -d new/dir/ips.db) \
+	    >out &&
+	echo e1 >expect &&
+	test_cmp expect out &&
+	ls -ld new new/dir new/dir/ips.db | cut -c1-10 >modes &&
+	printf "drwx------\ndrwx------\n-rw-------\n" >expect &&
+	test_cmp expect modes &&
+	ls new/dir >files &&
+	echo ips.db >expect &&
+	test_cmp expect files &&
+	echo 2 2 >expect &&
+	od -An -tu1 -j18 -N2 new/dir/ips.db | tr -s " " | sed "s/^ //" >wal &&
+	test_cmp expect wal
+'
+
 test_done
