@@ -104,7 +104,9 @@ CREATE TABLE opening (
 	filled_by_id	INTEGER REFERENCES client(id),
 	close_reason	TEXT
 );
-CREATE INDEX opening_employer ON opening(employer_id);
+-- With the job type, so that the fidelity report's question (has this
+-- employer an opening of one of the client's types?) reads no table row.
+CREATE INDEX opening_employer ON opening(employer_id, job_type);
 CREATE INDEX opening_found ON opening(found_on, found_by_id);
 CREATE INDEX opening_status ON opening(status);
 
@@ -123,7 +125,7 @@ CREATE TABLE job (
 	end_reason	TEXT
 );
 CREATE INDEX job_client ON job(client_id, start_on);
-CREATE INDEX job_employer ON job(employer_id);
+CREATE INDEX job_employer ON job(employer_id, job_type);	-- as opening_employer
 CREATE INDEX job_start ON job(start_on);
 CREATE INDEX job_end ON job(end_on);
 
@@ -148,11 +150,24 @@ CREATE TABLE meeting (
 	note		TEXT,
 	CHECK (employer_id IS NOT NULL OR client_id IS NOT NULL)
 );
-CREATE INDEX meeting_held ON meeting(held_on);
+-- A period's meetings with every column the reports count (weekly,
+-- fidelity, openings), so that a week or a quarter is read from this
+-- index alone, never from the table.
+CREATE INDEX meeting_held ON meeting(held_on, specialist_id, employer_id,
+	client_id, how, place, minutes);
 CREATE INDEX meeting_specialist ON meeting(specialist_id, held_on);
 CREATE INDEX meeting_employer ON meeting(employer_id, held_on);
 CREATE INDEX meeting_client ON meeting(client_id, held_on);
 CREATE INDEX meeting_next ON meeting(next_on) WHERE next_on IS NOT NULL;
+-- Employer contacts with a client of their own, a few in a hundred
+-- meetings: the fidelity report's contacts on a client's behalf.
+CREATE INDEX meeting_employer_client ON meeting(held_on, client_id,
+	employer_id, specialist_id, how)
+	WHERE employer_id IS NOT NULL AND client_id IS NOT NULL;
+-- Face-to-face employer contacts with a client: was a client met before?
+CREATE INDEX meeting_f2f_client ON meeting(client_id, held_on)
+	WHERE client_id IS NOT NULL AND employer_id IS NOT NULL
+	AND how = 'in-person';
 
 -- The clients on whose behalf a meeting was held.
 CREATE TABLE meeting_for (
