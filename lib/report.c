@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "report.h"
 
 int
@@ -217,7 +218,10 @@ rpt_title(struct rpt *r, const char *what, const char *sub)
 		r->page = 1;
 		break;
 	case IPS_FMT_MD:
-		fprintf(r->fp, "# %s\n\n%s\n\n", what, buf);
+		/* A team or specialist as text, never markup. */
+		fprintf(r->fp, "# %s\n\n", what);
+		ips_put_md(r->fp, buf);
+		fputs("\n\n", r->fp);
 		break;
 	default:
 		fprintf(r->fp, "%s: %s\n\n", what, buf);

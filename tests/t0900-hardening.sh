@@ -255,4 +255,14 @@ test_expect_success 'the first write that succeeds makes the file, 0600 in a 070
 	test_cmp expect wal
 '
 
+test_expect_success 'md reports: a team name is text, not markup' '
+	ips staff add tea "Tea Lahti" --team "<b>Espoo</b> | IPS" &&
+	for r in weekly fidelity outcomes caseload openings
+	do
+		ips-report $r -o md --team "<b>Espoo</b> | IPS" >out.md &&
+		sed -n 3p out.md >line &&
+		grep "team &lt;b>Espoo&lt;/b> \\\\| IPS$" line || return 1
+	done
+'
+
 test_done
