@@ -732,13 +732,14 @@ ips_period_finish(ips *h, struct ips_period *p, enum ips_period_kind dflt)
 	    !in_range(p->to)))
 		return ips_fail(h, IPS_EUSAGE, "invalid period");
 	if (p->kind == IPS_PERIOD_RANGE) {
-		since = strcmp(p->name, "since") == 0;
+		/* Without --to the range ends today, and says so. */
+		since = strcmp(p->name, "since") == 0 || p->to == IPS_DAY_NONE;
 		if (p->to == IPS_DAY_NONE)
 			p->to = ips_today(h);
 		if (p->from != IPS_DAY_NONE && p->from > p->to)
-			return ips_fail(h, IPS_EUSAGE, since ?
-			    "--since is after today" :
-			    "--from is after --to");
+			return ips_fail(h, IPS_EUSAGE, since ? "--%s is after "
+			    "today" : "--from is after --to",
+			    strcmp(p->name, "since") == 0 ? "since" : "from");
 	}
 	label_period(p);
 	return 0;

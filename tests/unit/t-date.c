@@ -506,6 +506,8 @@ test_period(void)
 	    "2026-11-23..2026-11-23|23 Nov 2026|2026-11-23|2026-11-23");
 	is_period(h, "from", "2026-11-24", "to", "2026-11-23",
 	    "error 64: --from is after --to");
+	is_period(h, "from", "2026-11-24", NULL, NULL,
+	    "error 64: --from is after today");
 	is_period(h, "from", "2026-11-31", NULL, NULL,
 	    "error 65: --from: invalid date '2026-11-31'");
 	is_period(h, "to", "soon", NULL, NULL,
