@@ -52,21 +52,23 @@ struct weekly {
 	struct met *met;		/* employers met, one per specialist */
 	size_t nmet, capmet;
 	double target;
-	char trend_from[11];
+	char monday[IPS_TREND_WEEKS][11];	/* of each week of the trend */
 	char weeks[IPS_TREND_WEEKS][8];	/* "W47" */
 };
 
 /*
- * The meetings of the week of the specialists on staff, from the index
- * on (specialist_id, held_on), in one pass: a row for each specialist and
- * employer met (and one for the meetings without an employer), so that
- * employers are counted per specialist and, once, for the team.  An
- * employer is new when nobody met it before the week: one probe of the
- * index on (employer_id, held_on) a row.  A place left empty is unknown
- * and does not count as the community.
+ * The meetings of the week, in one pass over meeting_held, which holds
+ * every column counted here: a row for each specialist and employer met
+ * (and one for the meetings without an employer), so that employers are
+ * counted per specialist and, once, for the team.  The rows of specialists
+ * not on staff, or not of the filter, are left out by week_of(), which
+ * knows them from the staff list: joining specialist here would only cost
+ * a lookup a meeting.  An employer is new when nobody met it before the
+ * week: one probe of the index on (employer_id, held_on) a row.  A place
+ * left empty is unknown and does not count as the community.
  */
 static const char meetings_sql[] =
-"SELECT s.id, m.employer_id,"
+"SELECT m.specialist_id, m.employer_id,"
 " count(CASE WHEN m.employer_id IS NOT NULL AND m.how = 'in-person'"
 "  THEN 1 END),"
 " count(m.employer_id),"
@@ -76,10 +78,8 @@ static const char meetings_sql[] =
 "  THEN m.minutes END), 0),"
 " m.employer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM meeting p"
 "  WHERE p.employer_id = m.employer_id AND p.held_on < ?1)"
-" FROM specialist s JOIN meeting m ON m.specialist_id = s.id"
-" AND m.held_on BETWEEN ?1 AND ?2"
-" WHERE (s.left_on IS NULL OR s.left_on >= ?1) AND " RPT_STAFF_FILTER
-" GROUP BY s.id, m.employer_id";
+" FROM meeting m WHERE m.held_on BETWEEN ?1 AND ?2"
+" GROUP BY m.specialist_id, m.employer_id";
 static const char openings_sql[] =
 "SELECT o.found_by_id, count(*), total(o.hidden) FROM opening o"
 " WHERE o.found_on BETWEEN ?1 AND ?2 AND o.found_by_id IS NOT NULL"
@@ -89,15 +89,17 @@ static const char starts_sql[] =
 " JOIN client c ON c.id = j.client_id"
 " WHERE j.start_on BETWEEN ?1 AND ?2 AND c.specialist_id IS NOT NULL"
 " GROUP BY c.specialist_id";
-/* ?1 is the first Monday of the trend, ?5 the Monday of the week. */
+/*
+ * Face-to-face employer contacts a day and specialist over the eight
+ * weeks, grouped in the order of meeting_held (held_on, specialist_id,
+ * ...), so that SQLite sorts nothing; trend_row() adds the days up into
+ * weeks and, as above, leaves out who is not on staff.
+ */
 static const char trend_sql[] =
-"SELECT s.id, CAST((julianday(m.held_on) - julianday(?1)) / 7 AS INTEGER)"
-" AS k, count(*)"
-" FROM specialist s JOIN meeting m ON m.specialist_id = s.id"
-" AND m.held_on BETWEEN ?1 AND ?2"
-" WHERE m.employer_id IS NOT NULL AND m.how = 'in-person'"
-" AND (s.left_on IS NULL OR s.left_on >= ?5) AND " RPT_STAFF_FILTER
-" GROUP BY s.id, k";
+"SELECT m.specialist_id, m.held_on, count(*) FROM meeting m"
+" WHERE m.held_on BETWEEN ?1 AND ?2"
+" AND m.employer_id IS NOT NULL AND m.how = 'in-person'"
+" GROUP BY m.held_on, m.specialist_id";
 
 static struct week *
 week_of(struct weekly *wk, sqlite3_stmt *st)
@@ -199,13 +201,20 @@ starts_row(struct rpt *r, sqlite3_stmt *st, void *arg)
 static int
 trend_row(struct rpt *r, sqlite3_stmt *st, void *arg)
 {
-	struct week *w = week_of(arg, st);
-	long k = sqlite3_column_int64(st, 1);
+	struct weekly *wk = arg;
+	struct week *w = week_of(wk, st);
+	const char *day = (const char *)sqlite3_column_text(st, 1);
+	int k;
 
 	(void)r;
-	if (w != NULL && sqlite3_column_type(st, 1) != SQLITE_NULL &&
-	    k >= 0 && k < IPS_TREND_WEEKS)
-		w->trend[k] = sqlite3_column_int64(st, 2);
+	if (w == NULL || day == NULL)
+		return 0;
+	/* The last week that began on or before the day. */
+	for (k = IPS_TREND_WEEKS - 1; k >= 0; k--)
+		if (strcmp(day, wk->monday[k]) >= 0) {
+			w->trend[k] += sqlite3_column_int64(st, 2);
+			break;
+		}
 	return 0;
 }
 
@@ -219,10 +228,8 @@ run(struct weekly *wk, const char *sql,
 	if ((rc = ips_prepare(wk->r.h, sql, &st)) != 0)
 		return rc;
 	rpt_bind(&wk->r, st);
-	if (trend) {
-		ips_bind_text(st, 1, wk->trend_from);
-		ips_bind_text(st, 5, wk->r.from);
-	}
+	if (trend)
+		ips_bind_text(st, 1, wk->monday[0]);
 	return rpt_each(&wk->r, st, fn, wk);
 }
 
@@ -230,6 +237,7 @@ run(struct weekly *wk, const char *sql,
 static int
 collect(struct weekly *wk)
 {
+	ips_day day;
 	int k, rc, y, n;
 
 	if ((rc = rpt_staff_load(&wk->r, wk->r.from, &wk->staff)) != 0)
@@ -245,12 +253,11 @@ collect(struct weekly *wk)
 	if (wk->r.fmt != IPS_FMT_TABLE && wk->r.fmt != IPS_FMT_HTML)
 		return 0;
 	for (k = 0; k < IPS_TREND_WEEKS; k++) {
-		ips_day_isoweek(wk->r.p->from - 7 * (IPS_TREND_WEEKS - 1 - k),
-		    &y, &n);
+		day = wk->r.p->from - 7 * (IPS_TREND_WEEKS - 1 - k);
+		ips_day_isoweek(day, &y, &n);
 		snprintf(wk->weeks[k], sizeof wk->weeks[k], "W%02d", n);
+		ips_day_format(day, wk->monday[k]);
 	}
-	ips_day_format(wk->r.p->from - 7 * (IPS_TREND_WEEKS - 1),
-	    wk->trend_from);
 	return run(wk, trend_sql, trend_row, 1);
 }
 
