@@ -298,7 +298,14 @@ ips_info(ips *h, FILE *fp)
 	snprintf(buf, sizeof buf, "%lld", stat(walpath, &sb) == 0 ?
 	    (long long)sb.st_size : 0LL);
 	info_row(o, "wal_bytes", buf);
-	if ((rc = ips_prepare(h, counts, &st)) != 0) {
+	/*
+	 * A count reads every page of the smallest index of its table, a
+	 * thousand pages of a small database: mapped, each is a memory
+	 * access rather than a read system call and a copy, which made the
+	 * counting take ten times as long as the rest of the command.
+	 */
+	if ((rc = ips_exec(h, "PRAGMA mmap_size = 2147418112")) != 0 ||
+	    (rc = ips_prepare(h, counts, &st)) != 0) {
 		ips_out_free(o);
 		return rc;
 	}

@@ -200,6 +200,9 @@ db_connect(ips *h, const char *path, int flags)
 	}
 	sqlite3_extended_result_codes(h->db, 1);
 	sqlite3_busy_timeout(h->db, h->cfg.busy_timeout_ms);
+	/* Both only change what a write does. */
+	if (!(flags & SQLITE_OPEN_READWRITE))
+		return 0;
 	return ips_exec(h, "PRAGMA foreign_keys = ON;"
 	    "PRAGMA secure_delete = ON;");
 }

@@ -38,15 +38,22 @@ pragma_int(ips *h, const char *sql, int *v)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : ips_db_fail(h, rc);
 }
 
-/* Reads the file's version; refuses a newer file and a foreign one. */
+/*
+ * Reads the file's version; refuses a newer file and a foreign one.  Both
+ * numbers are in the file's header, which SQLite reads without parsing
+ * the schema; the schema is counted only for a file without our
+ * application id, to tell an empty file from another program's.
+ */
 int
 ips_schema_check(ips *h, int *version)
 {
-	int rc, appid, ntables;
+	int rc, appid, ntables = 0;
 
 	if ((rc = pragma_int(h, "PRAGMA user_version", version)) != 0 ||
-	    (rc = pragma_int(h, "PRAGMA application_id", &appid)) != 0 ||
-	    (rc = pragma_int(h, "SELECT count(*) FROM sqlite_schema", &ntables)))
+	    (rc = pragma_int(h, "PRAGMA application_id", &appid)) != 0)
+		return rc;
+	if (appid == 0 && (rc = pragma_int(h, "SELECT count(*) FROM "
+	    "sqlite_schema", &ntables)) != 0)
 		return rc;
 	if (appid != IPS_APPLICATION_ID && (appid != 0 || ntables > 0))
 		return ips_fail(h, IPS_EDATA, "'%s' is not an ips database",
