@@ -61,25 +61,32 @@ struct weekly {
  * every column counted here: a row for each specialist and employer met
  * (and one for the meetings without an employer), so that employers are
  * counted per specialist and, once, for the team.  The rows of specialists
- * not on staff, or not of the filter, are left out by week_of(), which
- * knows them from the staff list: joining specialist here would only cost
- * a lookup a meeting.  An employer is new when nobody met it before the
- * week: one probe of the index on (employer_id, held_on) a row.  A place
- * left empty is unknown and does not count as the community.
+ * not on staff are left out by week_of(), which knows them from the staff
+ * list: without a filter, joining specialist here would only cost a
+ * lookup a meeting; with one, the join leaves the others' meetings out
+ * before they are grouped and probed.  An employer is new when nobody met
+ * it before the week: one probe of the index on (employer_id, held_on) a
+ * row.  A place left empty is unknown and does not count as the community.
  */
-static const char meetings_sql[] =
-"SELECT m.specialist_id, m.employer_id,"
-" count(CASE WHEN m.employer_id IS NOT NULL AND m.how = 'in-person'"
-"  THEN 1 END),"
-" count(m.employer_id),"
-" coalesce(sum(CASE WHEN m.employer_id IS NOT NULL THEN m.minutes END), 0),"
-" count(m.client_id),"
-" coalesce(sum(CASE WHEN m.how = 'in-person' AND m.place <> 'office'"
-"  THEN m.minutes END), 0),"
-" m.employer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM meeting p"
-"  WHERE p.employer_id = m.employer_id AND p.held_on < ?1)"
-" FROM meeting m WHERE m.held_on BETWEEN ?1 AND ?2"
-" GROUP BY m.specialist_id, m.employer_id";
+#define WEEK_ALL "FROM meeting m WHERE m.held_on BETWEEN ?1 AND ?2"
+#define WEEK_SOME "FROM specialist s JOIN meeting m" \
+	" ON m.specialist_id = s.id AND m.held_on BETWEEN ?1 AND ?2" \
+	" WHERE " RPT_STAFF_FILTER
+#define MEETINGS_SQL(FROM) \
+"SELECT m.specialist_id, m.employer_id," \
+" count(CASE WHEN m.employer_id IS NOT NULL AND m.how = 'in-person'" \
+"  THEN 1 END)," \
+" count(m.employer_id)," \
+" coalesce(sum(CASE WHEN m.employer_id IS NOT NULL THEN m.minutes END), 0)," \
+" count(m.client_id)," \
+" coalesce(sum(CASE WHEN m.how = 'in-person' AND m.place <> 'office'" \
+"  THEN m.minutes END), 0)," \
+" m.employer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM meeting p" \
+"  WHERE p.employer_id = m.employer_id AND p.held_on < ?1) " FROM \
+" GROUP BY m.specialist_id, m.employer_id"
+static const char *const meetings_sql[] = {
+	MEETINGS_SQL(WEEK_ALL), MEETINGS_SQL(WEEK_SOME)
+};
 static const char openings_sql[] =
 "SELECT o.found_by_id, count(*), total(o.hidden) FROM opening o"
 " WHERE o.found_on BETWEEN ?1 AND ?2 AND o.found_by_id IS NOT NULL"
@@ -95,11 +102,13 @@ static const char starts_sql[] =
  * ...), so that SQLite sorts nothing; trend_row() adds the days up into
  * weeks and, as above, leaves out who is not on staff.
  */
-static const char trend_sql[] =
-"SELECT m.specialist_id, m.held_on, count(*) FROM meeting m"
-" WHERE m.held_on BETWEEN ?1 AND ?2"
-" AND m.employer_id IS NOT NULL AND m.how = 'in-person'"
-" GROUP BY m.held_on, m.specialist_id";
+#define TREND_SQL(FROM) \
+"SELECT m.specialist_id, m.held_on, count(*) " FROM \
+" AND m.employer_id IS NOT NULL AND m.how = 'in-person'" \
+" GROUP BY m.held_on, m.specialist_id"
+static const char *const trend_sql[] = {
+	TREND_SQL(WEEK_ALL), TREND_SQL(WEEK_SOME)
+};
 
 static struct week *
 week_of(struct weekly *wk, sqlite3_stmt *st)
@@ -238,14 +247,15 @@ static int
 collect(struct weekly *wk)
 {
 	ips_day day;
-	int k, rc, y, n;
+	int k, rc, y, n, filtered = wk->r.o->specialist != NULL ||
+	    wk->r.o->team != NULL;
 
 	if ((rc = rpt_staff_load(&wk->r, wk->r.from, &wk->staff)) != 0)
 		return rc;
 	if ((wk->w = calloc(wk->staff.n ? wk->staff.n : 1, sizeof *wk->w)) ==
 	    NULL)
 		return ips_nomem(wk->r.h);
-	if ((rc = run(wk, meetings_sql, meetings_row, 0)) != 0 ||
+	if ((rc = run(wk, meetings_sql[filtered], meetings_row, 0)) != 0 ||
 	    (rc = run(wk, openings_sql, openings_row, 0)) != 0 ||
 	    (rc = run(wk, starts_sql, starts_row, 0)) != 0)
 		return rc;
@@ -258,7 +268,7 @@ collect(struct weekly *wk)
 		snprintf(wk->weeks[k], sizeof wk->weeks[k], "W%02d", n);
 		ips_day_format(day, wk->monday[k]);
 	}
-	return run(wk, trend_sql, trend_row, 1);
+	return run(wk, trend_sql[filtered], trend_row, 1);
 }
 
 /* A share of the contracted minutes, or absent when there are none. */
