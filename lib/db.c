@@ -427,6 +427,14 @@ ips_open(ips *h, int mode)
 		disconnect(h);
 	if ((path = ips_db_path(h)) == NULL)
 		return h->status ? h->status : ips_nomem(h);
+	/* Said plainly: a FIFO would hold SQLite's open for ever, a device
+	 * or a folder is no database, and a symbolic link is refused
+	 * (SQLITE_OPEN_NOFOLLOW) with a message that does not say why. */
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return ips_fail(h, mode == IPS_READ ? IPS_ENOINPUT :
+		    IPS_ECANTCREAT, S_ISLNK(sb.st_mode) ? "database '%s' is a "
+		    "symbolic link: name the file itself" : "database '%s' is "
+		    "not a regular file", path);
 	if (mode == IPS_UPDATE && stat(path, &sb) != 0)
 		return ips_fail(h, IPS_ENOINPUT, "no database at '%s' "
 		    "(create one with 'ips init')", path);

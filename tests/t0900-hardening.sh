@@ -265,4 +265,28 @@ test_expect_success 'md reports: a team name is text, not markup' '
 	done
 '
 
+# What is at the database's path must be a file: a FIFO held the open
+# for ever (so a time limit where timeout(1) is), /dev/null and a link
+# gave SQLite's own words.
+limit=
+command -v timeout >/dev/null 2>&1 && limit="timeout 20"
+test_expect_success 'the database path is a FIFO, a folder, a device or a link' '
+	mkfifo fifo.db &&
+	mkdir folder.db &&
+	ln -s ips.db link.db &&
+	for db in fifo.db folder.db /dev/null link.db
+	do
+		test_expect_code 66 $limit ips-client list -d $db 2>err &&
+		test_line_count = 1 err &&
+		test_expect_code 73 $limit ips init -d $db 2>err &&
+		test_line_count = 1 err &&
+		test_expect_code 73 $limit ips-employer add Kaneli -d $db \
+		    2>err &&
+		test_line_count = 1 err || return 1
+	done &&
+	grep "database .link.db. is a symbolic link" err &&
+	test -p fifo.db &&
+	test -d folder.db
+'
+
 test_done
