@@ -65,8 +65,11 @@ struct weekly {
  * list: without a filter, joining specialist here would only cost a
  * lookup a meeting; with one, the join leaves the others' meetings out
  * before they are grouped and probed.  An employer is new when nobody met
- * it before the week: one probe of the index on (employer_id, held_on) a
- * row.  A place left empty is unknown and does not count as the community.
+ * it before the week.  Most employers met were met before with a client:
+ * meeting_employer_with_client, a small index that stays in the cache,
+ * shows that in one step; only the others are looked up in meeting_employer,
+ * a leaf page of its own for each employer.  A place left empty is unknown
+ * and does not count as the community.
  */
 #define WEEK_ALL "FROM meeting m WHERE m.held_on BETWEEN ?1 AND ?2"
 #define WEEK_SOME "FROM specialist s JOIN meeting m" \
@@ -81,8 +84,11 @@ struct weekly {
 " count(m.client_id)," \
 " coalesce(sum(CASE WHEN m.how = 'in-person' AND m.place <> 'office'" \
 "  THEN m.minutes END), 0)," \
-" m.employer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM meeting p" \
-"  WHERE p.employer_id = m.employer_id AND p.held_on < ?1) " FROM \
+" CASE WHEN m.employer_id IS NULL THEN 0" \
+" WHEN EXISTS (SELECT 1 FROM meeting p WHERE p.employer_id = m.employer_id" \
+"  AND p.held_on < ?1 AND p.client_id IS NOT NULL) THEN 0" \
+" WHEN EXISTS (SELECT 1 FROM meeting p WHERE p.employer_id = m.employer_id" \
+"  AND p.held_on < ?1) THEN 0 ELSE 1 END " FROM \
 " GROUP BY m.specialist_id, m.employer_id"
 static const char *const meetings_sql[] = {
 	MEETINGS_SQL(WEEK_ALL), MEETINGS_SQL(WEEK_SOME)

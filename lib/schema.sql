@@ -164,6 +164,10 @@ CREATE INDEX meeting_next ON meeting(next_on) WHERE next_on IS NOT NULL;
 CREATE INDEX meeting_employer_client ON meeting(held_on, client_id,
 	employer_id, specialist_id, how)
 	WHERE employer_id IS NOT NULL AND client_id IS NOT NULL;
+-- The same by employer: was an employer met before?  Most were, and this
+-- shows it in one step of an index a fiftieth the size of meeting_employer.
+CREATE INDEX meeting_employer_with_client ON meeting(employer_id, held_on)
+	WHERE employer_id IS NOT NULL AND client_id IS NOT NULL;
 -- Face-to-face employer contacts with a client: was a client met before?
 CREATE INDEX meeting_f2f_client ON meeting(client_id, held_on)
 	WHERE client_id IS NOT NULL AND employer_id IS NOT NULL
