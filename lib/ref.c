@@ -231,8 +231,13 @@ each_stdin(ips *h, int mask, ips_ref_fn fn, void *arg)
 	int rc = 0;
 
 	while ((len = getline(&line, &cap, stdin)) != -1) {
-		char *f = first_field(line);
+		char *f;
 
+		/* A file saved on Windows starts with a byte order mark,
+		 * as import reads it too. */
+		if (lineno == 0 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
+			memmove(line, line + 3, (size_t)len - 2);
+		f = first_field(line);
 		lineno++;
 		if (f[0] == '\0' || (lineno == 1 && looks_like_header(f)))
 			continue;

@@ -289,4 +289,13 @@ test_expect_success 'the database path is a FIFO, a folder, a device or a link' 
 	test -d folder.db
 '
 
+test_expect_success 'references on stdin after a byte order mark' '
+	printf "\357\273\277ref,name\nc1,x\n" >bom.csv &&
+	ips-client list -o id <bom.csv >out &&
+	echo c1 >expect &&
+	test_cmp expect out &&
+	printf "\357\273\277c1\n" | ips-client list -o id >out &&
+	test_cmp expect out
+'
+
 test_done
