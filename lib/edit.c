@@ -4,6 +4,7 @@
  * fields.c; ips-employer edit is built on it.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -332,8 +333,45 @@ put_error(ips *h, const char *path, const char *text, const char *msg)
 	return 0;
 }
 
+/*
+ * While the record is in its temporary file the file must not outlive
+ * the run: Ctrl-C and Ctrl-\ are the editor's, as system(3) has them,
+ * and a hang-up or a kill waits until the file is gone, then takes its
+ * course.  The editor gets the signals as they were.
+ */
+struct edit_signals {
+	struct sigaction intr, quit;
+	sigset_t mask;
+};
+
+static void
+signals_hold(struct edit_signals *old)
+{
+	struct sigaction ign;
+	sigset_t block;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old->intr);
+	sigaction(SIGQUIT, &ign, &old->quit);
+	sigemptyset(&block);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old->mask);
+}
+
+static void
+signals_release(const struct edit_signals *old)
+{
+	sigaction(SIGINT, &old->intr, NULL);
+	sigaction(SIGQUIT, &old->quit, NULL);
+	sigprocmask(SIG_SETMASK, &old->mask, NULL);
+}
+
 static int
-run_editor(ips *h, const char *editor, const char *path)
+run_editor(ips *h, const char *editor, const char *path,
+    const struct edit_signals *sig)
 {
 	char *cmd;
 	pid_t pid;
@@ -350,6 +388,9 @@ run_editor(ips *h, const char *editor, const char *path)
 		    strerror(errno));
 	}
 	if (pid == 0) {
+		signals_release(sig);
+		/* The tools ignore SIGPIPE for themselves only. */
+		signal(SIGPIPE, SIG_DFL);
 		execl("/bin/sh", "sh", "-c", cmd, editor, path, (char *)NULL);
 		_exit(127);
 	}
@@ -399,6 +440,7 @@ ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
 	struct ips_ref r = { k->ref_type, id };
 	struct rec cur, got;
 	struct ips_values v;
+	struct edit_signals sig;
 	const struct ips_config *cfg;
 	char path[4096], ref[32], *shown = NULL, *text = NULL;
 	size_t n;
@@ -416,9 +458,12 @@ ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
 		return ips_fail(h, IPS_ECANTCREAT, "temporary folder name "
 		    "too long");
 	/* mkstemp makes the file 0600: the record may be personal. */
-	if ((fd = mkstemp(path)) < 0)
+	signals_hold(&sig);
+	if ((fd = mkstemp(path)) < 0) {
+		signals_release(&sig);
 		return ips_fail(h, IPS_ECANTCREAT, "cannot create a temporary "
 		    "file in '%s': %s", tmpdir, strerror(errno));
+	}
 	if ((fp = fdopen(fd, "w")) == NULL) {
 		close(fd);
 		rc = ips_fail(h, IPS_ECANTCREAT, "cannot create a temporary "
@@ -431,7 +476,7 @@ ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
 	if (rc != 0 || (rc = slurp(h, path, &shown, &n)) != 0)
 		goto out;
 	for (;;) {
-		if ((rc = run_editor(h, cfg->editor, path)) != 0 ||
+		if ((rc = run_editor(h, cfg->editor, path, &sig)) != 0 ||
 		    (rc = slurp(h, path, &text, &n)) != 0)
 			break;
 		if (emptied(text)) {
@@ -477,6 +522,7 @@ ips_record_edit(ips *h, const struct ips_kind *k, ips_id id,
 	}
 out:
 	unlink(path);
+	signals_release(&sig);
 	free(shown);
 	free(text);
 	rec_clear(&cur);

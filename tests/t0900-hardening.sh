@@ -298,4 +298,37 @@ test_expect_success 'references on stdin after a byte order mark' '
 	test_cmp expect out
 '
 
+# The record in the editor's temporary file is personal data: a kill or
+# a hang-up while the editor is open waits until the file is gone.
+test_expect_success 'edit killed while the editor is open leaves no temporary file' '
+	mkdir tmp &&
+	cat >slow-editor <<-\EOS &&
+	#!/bin/sh
+	: >editing
+	sleep 2
+	EOS
+	chmod +x slow-editor &&
+	for sig in TERM HUP
+	do
+		rm -f editing &&
+		{ EDITOR=./slow-editor TMPDIR=$PWD/tmp ips-client edit c1 \
+		    2>/dev/null & } &&
+		pid=$! &&
+		i=0 &&
+		while ! test -e editing && test $i -lt 100
+		do
+			sleep 0.1 2>/dev/null || sleep 1
+			i=$((i + 1))
+		done &&
+		test -e editing &&
+		ls tmp >during &&
+		test_line_count = 1 during &&
+		kill -$sig $pid &&
+		{ wait $pid; status=$?; } &&
+		test $status -gt 128 &&
+		ls tmp >after &&
+		test_must_be_empty after || return 1
+	done
+'
+
 test_done
