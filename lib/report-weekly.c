@@ -53,6 +53,7 @@ struct weekly {
 	size_t nmet, capmet;
 	double target;
 	char monday[IPS_TREND_WEEKS][11];	/* of each week of the trend */
+	char before[11];		/* the Sunday before the week */
 	char weeks[IPS_TREND_WEEKS][8];	/* "W47" */
 };
 
@@ -103,10 +104,11 @@ static const char starts_sql[] =
 " WHERE j.start_on BETWEEN ?1 AND ?2 AND c.specialist_id IS NOT NULL"
 " GROUP BY c.specialist_id";
 /*
- * Face-to-face employer contacts a day and specialist over the eight
- * weeks, grouped in the order of meeting_held (held_on, specialist_id,
- * ...), so that SQLite sorts nothing; trend_row() adds the days up into
- * weeks and, as above, leaves out who is not on staff.
+ * Face-to-face employer contacts a day and specialist over the seven weeks
+ * before this one (whose count meetings_sql has), from meeting_f2f_held,
+ * which holds only those, grouped in its order (held_on, specialist_id),
+ * so that SQLite sorts nothing; trend_row() adds the days up into weeks
+ * and, as above, leaves out who is not on staff.
  */
 #define TREND_SQL(FROM) \
 "SELECT m.specialist_id, m.held_on, count(*) " FROM \
@@ -243,8 +245,10 @@ run(struct weekly *wk, const char *sql,
 	if ((rc = ips_prepare(wk->r.h, sql, &st)) != 0)
 		return rc;
 	rpt_bind(&wk->r, st);
-	if (trend)
+	if (trend) {
 		ips_bind_text(st, 1, wk->monday[0]);
+		ips_bind_text(st, 2, wk->before);
+	}
 	return rpt_each(&wk->r, st, fn, wk);
 }
 
@@ -253,6 +257,7 @@ static int
 collect(struct weekly *wk)
 {
 	ips_day day;
+	size_t i;
 	int k, rc, y, n, filtered = wk->r.o->specialist != NULL ||
 	    wk->r.o->team != NULL;
 
@@ -274,7 +279,12 @@ collect(struct weekly *wk)
 		snprintf(wk->weeks[k], sizeof wk->weeks[k], "W%02d", n);
 		ips_day_format(day, wk->monday[k]);
 	}
-	return run(wk, trend_sql[filtered], trend_row, 1);
+	ips_day_format(wk->r.p->from - 1, wk->before);
+	if ((rc = run(wk, trend_sql[filtered], trend_row, 1)) != 0)
+		return rc;
+	for (i = 0; i < wk->staff.n; i++)
+		wk->w[i].trend[IPS_TREND_WEEKS - 1] = wk->w[i].f2f;
+	return 0;
 }
 
 /* A share of the contracted minutes, or absent when there are none. */

@@ -168,6 +168,10 @@ CREATE INDEX meeting_employer_client ON meeting(held_on, client_id,
 -- shows it in one step of an index a fiftieth the size of meeting_employer.
 CREATE INDEX meeting_employer_with_client ON meeting(employer_id, held_on)
 	WHERE employer_id IS NOT NULL AND client_id IS NOT NULL;
+-- Face-to-face employer contacts by day and specialist: the weekly
+-- report's eight-week trend reads a third of a period's meetings.
+CREATE INDEX meeting_f2f_held ON meeting(held_on, specialist_id)
+	WHERE employer_id IS NOT NULL AND how = 'in-person';
 -- Face-to-face employer contacts with a client: was a client met before?
 CREATE INDEX meeting_f2f_client ON meeting(client_id, held_on)
 	WHERE client_id IS NOT NULL AND employer_id IS NOT NULL
