@@ -46,6 +46,24 @@ echo(const char *s, char *buf, size_t n)
 	return buf;
 }
 
+/*
+ * The controls beyond ASCII that text must not hold either: C1 (a
+ * terminal takes U+009B for an escape, as it takes ESC [), the bidi
+ * overrides and isolates that make a listing show what is not there,
+ * and, in one-line text, the Unicode line and paragraph separators.
+ */
+static int
+hidden_control(const unsigned char *s, size_t n, int flags)
+{
+	uint32_t cp;
+
+	if (ips_utf8_decode(s, n, &cp) == 0)
+		return 0;
+	return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || (!(flags & IPS_TEXT_MULTILINE) &&
+	    (cp == 0x2028 || cp == 0x2029));
+}
+
 int
 ips_check_text(ips *h, const char *field, const char *s, size_t max,
     int flags)
@@ -67,6 +85,10 @@ ips_check_text(ips *h, const char *field, const char *s, size_t max,
 			chars++;
 		if (c == 0x7f || (c < 0x20 && !((flags & IPS_TEXT_MULTILINE) &&
 		    (c == '\n' || c == '\t'))))
+			return ips_fail(h, IPS_EDATA, "%s: control character "
+			    "in text", field);
+		if (c >= 0x80 && hidden_control((const unsigned char *)s + i,
+		    n - i, flags))
 			return ips_fail(h, IPS_EDATA, "%s: control character "
 			    "in text", field);
 	}

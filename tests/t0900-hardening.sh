@@ -331,4 +331,22 @@ test_expect_success 'edit killed while the editor is open leaves no temporary fi
 	done
 '
 
+# Controls beyond ASCII: U+009B is an escape to a terminal as ESC [ is,
+# U+202E turns a listing around, U+2028 breaks a one-line field.
+test_expect_success 'C1 controls, bidi overrides and line separators are refused' '
+	for v in "x$(printf "\302\233")31m" "a$(printf "\342\200\256")b" \
+	    "a$(printf "\342\201\246")b" "a$(printf "\342\200\250")b"
+	do
+		refused 65 ips-client add "$v" &&
+		grep "name: control character in text" err &&
+		refused 65 ips-employer add "$v" &&
+		refused 65 ips-client set c1 --area "$v" &&
+		printf "name\n%s\n" "$v" >c1.csv &&
+		refused 65 ips-client import c1.csv || return 1
+	done &&
+	refused 65 ips-client set c1 --note "a$(printf "\342\200\256")b" &&
+	ips-client set c1 --note "one$(printf "\342\200\250")two" &&
+	ips-client add "Kärkkäinen Nguyễn 山田 $(printf "\302\240")x" >/dev/null
+'
+
 test_done
