@@ -106,6 +106,16 @@ bad_option(ips *h, char **argv, int c)
 	return ips_fail(h, IPS_EUSAGE, "unknown option '%.40s'", arg);
 }
 
+/* -d "" names no file: a slip (an unset variable), not a database. */
+static int
+db_option(ips *h, const char *opt, const char *val)
+{
+	if (val[0] == '\0')
+		return ips_fail(h, IPS_EUSAGE, "option '%s' needs a file name",
+		    opt);
+	return 0;
+}
+
 int
 ips_getopt(ips *h, int argc, char **argv, const char *shortopts,
     const struct option *longopts, int groups)
@@ -126,6 +136,8 @@ ips_getopt(ips *h, int argc, char **argv, const char *shortopts,
 		rc = 0;
 		switch (c) {
 		case 'd':
+			if ((rc = db_option(h, "-d/--db", optarg)) != 0)
+				break;
 			h->opt_db = optarg;
 			if ((rc = ips_config_options(h)) != 0)
 				break;
@@ -248,8 +260,11 @@ leading_options(ips *h, int argc, char **argv)
 				return -1;
 			}
 			k += val == argv[k + 1] ? 2 : 1;
-			if (opts[i].s == 'd')
+			if (opts[i].s == 'd') {
+				if (db_option(h, "-d/--db", val) != 0)
+					return -1;
 				h->opt_db = val;
+			}
 			else if (opts[i].s == 'u')
 				h->opt_user = val;
 			else if (ips_format_parse(h, val,

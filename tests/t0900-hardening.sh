@@ -349,4 +349,16 @@ test_expect_success 'C1 controls, bidi overrides and line separators are refused
 	ips-client add "Kärkkäinen Nguyễn 山田 $(printf "\302\240")x" >/dev/null
 '
 
+test_expect_success 'an empty -d or --db is bad usage (64), not a database named ""' '
+	for args in "-d \"\" info" "--db= info" "init --db=" "staff list -d \"\"" \
+	    "version --db="
+	do
+		eval "test_expect_code 64 ips $args" 2>err &&
+		test_line_count = 1 err &&
+		grep "option .-d/--db. needs a file name" err || return 1
+	done &&
+	test_expect_code 64 ips-client list -d "" 2>err &&
+	test_expect_code 64 ips-meet -d "" list 2>err
+'
+
 test_done
