@@ -227,6 +227,9 @@ ips_cached(ips *h, const char *sql, sqlite3_stmt **st)
 		h->ncache++;
 		return 0;
 	}
+	/* The cache holds every literal that calls it (about 15 today). */
+	sqlite3_finalize(*st);
+	*st = NULL;
 	return ips_fail(h, IPS_EIO, "internal error: statement cache full");
 }
 

@@ -37,11 +37,12 @@ struct ips {
 	char *db_newdir;		/* the first folder made for it */
 	ips_id me_id;			/* 0 until ips_me succeeds */
 
-	/* Statements run once per row of an import, kept prepared. */
+	/* Statements run once per row of an import, kept prepared: one
+	 * slot for each SQL literal that ips_cached is called with. */
 	struct {
 		const char *sql;
 		sqlite3_stmt *st;
-	} cache[16];
+	} cache[64];
 	int ncache;
 };
 
