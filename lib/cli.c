@@ -288,6 +288,8 @@ ips_run(ips *h, const struct ips_cmd *cmds, const char *usage, int argc,
 	int k;
 
 	h->usage = usage;
+	/* Progress of long work, for a person watching only (SPEC 2). */
+	h->progress = isatty(STDERR_FILENO) ? stderr : NULL;
 	if ((k = leading_options(h, argc, argv)) < 0)
 		return h->status;
 	argc -= k;

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "import.h"
 
@@ -668,6 +667,5 @@ int
 ips_import(ips *h, const struct ips_add_ops *ops, const char *path,
     const char *format)
 {
-	return ips_import_progress(h, ops, path, format,
-	    isatty(STDERR_FILENO) ? stderr : NULL);
+	return ips_import_progress(h, ops, path, format, h->progress);
 }

@@ -13,6 +13,7 @@
 struct ips {
 	const char *tool;
 	const char *usage;		/* the tool's usage text, for -h */
+	FILE *progress;			/* where long work reports, or NULL */
 	char err[IPS_ERRMAX];
 	int status;
 
