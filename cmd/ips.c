@@ -120,6 +120,11 @@ cmd_staff(ips *h, int argc, char **argv)
 {
 	int rc;
 
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0)) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
 	if (argc < 2)
 		return ips_fail(h, IPS_EUSAGE, "usage: ips staff add|list|"
 		    "leave ...");

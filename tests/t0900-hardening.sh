@@ -361,4 +361,12 @@ test_expect_success 'an empty -d or --db is bad usage (64), not a database named
 	test_expect_code 64 ips-meet -d "" list 2>err
 '
 
+test_expect_success 'ips staff -h and --help print the usage (0), as every command does' '
+	ips staff -h >out 2>err &&
+	test_must_be_empty err &&
+	grep "^usage: ips init" out &&
+	ips staff --help >out &&
+	grep "ips staff leave HANDLE --on D" out
+'
+
 test_done
