@@ -438,11 +438,23 @@ ips_report_fidelity(ips *h, FILE *fp, const struct ips_report_opts *o)
 {
 	struct fidelity f;
 	char note[400];
+	ips_day today;
 	int rc, subtotal = 0, scored = 0;
 
 	memset(&f, 0, sizeof f);
 	if ((rc = rpt_start(&f.r, h, fp, o, IPS_PERIOD_QUARTER)) != 0)
 		return rc;
+	/* A quarter still under way is measured to date: its weeks to come
+	 * would count as weeks without contacts, and the caseload is
+	 * today's. */
+	if ((today = ips_today(h)) < f.r.p->to && today >= f.r.p->from) {
+		size_t n = strlen(f.r.p->label);
+
+		f.r.p->to = today;
+		ips_day_format(today, f.r.to);
+		snprintf(f.r.p->label + n, sizeof f.r.p->label - n,
+		    " (to date)");
+	}
 	f.weeks = (f.r.p->to - f.r.p->from + 1) / 7.0;
 	if ((rc = rpt_staff_load(&f.r, f.r.from, &f.staff)) != 0 ||
 	    (rc = measure(&f)) != 0)

@@ -9,14 +9,15 @@ test_expect_success 'the scenario of fixtures/report-scenario.sql' '
 	report_scenario
 '
 
-# Q4 2026: 1 Oct to 31 Dec, 92 days = 13.14 weeks.
-# caseload_size: on 31 Dec, c1 (working), c2, c3 (active), c5 (referred)
+# Q4 2026 is under way on 23 Nov (IPS_TODAY): it is measured to date,
+# 1 Oct to 23 Nov, 54 days = 7.71 weeks.
+# caseload_size: today, 23 Nov, c1 (working), c2, c3 (active), c5 (referred)
 #   of anna, bob and dina (carl has left), 2.5 FTE: 4/2.5 = 1.6 -> 5
 # rapid_job_search: first face-to-face employer contacts on behalf:
 #   c1 on 16 Nov (m1, enrolled 1 Oct: 46 days), c2 on 17 Nov (m3, 2 Nov:
 #   15 days), c3 on 16 Nov (m10, 1 Sep: 76 days): 137/3 = 45.7 -> 4
 # employer_contacts: 8 (anna: W46, six in W47, today) + 3 (bob) = 11
-#   over the 4 specialists on staff in the quarter: 11/4/13.14 = 0.2 -> 1
+#   over the 4 specialists on staff in the quarter: 11/4/7.71 = 0.4 -> 1
 # individualized_job_search: contacts on behalf: m1 Acme for c1 (cook:
 #   o1 is a cook), m2 Beta with c1 (cleaner: o2), m3 Cafe for c2 (driver:
 #   Cafe has only cook jobs), m10 Beta for c3 (cleaner): 3/4 = 75% -> 4
@@ -25,20 +26,20 @@ test_expect_success 'the scenario of fixtures/report-scenario.sql' '
 #   = 50% -> 1; followed up within 3 days: j1 (m9 on 19 Nov), not j3:
 #   50% -> 3; benefits planning before the start: c1 yes, c3 no: 50% -> 3
 # community_based_services: minutes in person outside the office: anna
-#   30+210+30 = 270, bob 150: 420 of 3.5 FTE x 37.5 h x 60 x 13.14 =
-#   103500 scheduled minutes: 0.4% -> 0% -> 1
+#   30+210+30 = 270, bob 150: 420 of 3.5 FTE x 37.5 h x 60 x 7.71 =
+#   60750 scheduled minutes: 0.7% -> 1% -> 1
 test_expect_success 'fidelity -o tsv: every item of Q4 2026' '
 	cat >expect <<-\EOF &&
 	item	value	score	evidence
-	caseload_size	1.6	5	4 clients / 2.5 FTE on 2026-12-31
+	caseload_size	1.6	5	4 clients / 2.5 FTE on 2026-11-23
 	rapid_job_search	45.7 days	4	mean of 3 clients with a first face-to-face employer contact in the period
-	employer_contacts	0.2	1	11 contacts / 4 specialists / 13.1 weeks
+	employer_contacts	0.4	1	11 contacts / 4 specialists / 7.7 weeks
 	individualized_job_search	75%	4	3 of 4 contacts for clients at employers with a job of their types
 	job_type_diversity	100%	5	2 job types / 2 job starts
 	employer_diversity	100%	5	2 employers / 2 job starts
 	competitive_jobs	50%	1	1 competitive / 2 job starts
 	time_unlimited_follow_along	50%	3	1 of 2 job starts with a meeting within 3 days
-	community_based_services	0%	1	420 of 103500 scheduled minutes (3.5 FTE, 13.1 weeks)
+	community_based_services	1%	1	420 of 60750 scheduled minutes (3.5 FTE, 7.7 weeks)
 	benefits_planning	50%	3	1 of 2 clients with a job start
 	vocational_services_staff			rated by reviewers
 	vocational_generalists			rated by reviewers
@@ -65,7 +66,7 @@ test_expect_success 'fidelity -o tsv: every item of Q4 2026' '
 test_expect_success 'table: the period above, the subtotal and the scale below' '
 	ips-report fidelity --quarter 2026-Q4 -o table >table &&
 	head -n 1 table >title &&
-	echo "Fidelity evidence (IPS-25): Q4 2026, 1 Oct – 31 Dec" >expect-title &&
+	echo "Fidelity evidence (IPS-25): Q4 2026, 1 Oct – 31 Dec (to date)" >expect-title &&
 	test_cmp expect-title title &&
 	grep "^Computed subtotal: 32 from 10 of the 25 items (at most 50)" table &&
 	grep "115–125 exemplary, 100–114 good, 74–99 fair, ≤73 not IPS" table &&
@@ -85,8 +86,8 @@ test_expect_success 'an item without data is not scored, and says why' '
 
 test_expect_success 'the bands: less is better for caseload and days' '
 	ips-report fidelity --quarter 2026-Q4 --team north -o tsv -H >north &&
-	grep "^caseload_size	2.0	5	3 clients / 1.5 FTE on 2026-12-31$" north &&
-	grep "^employer_contacts	0.4	1	11 contacts / 2 specialists / 13.1 weeks$" north
+	grep "^caseload_size	2.0	5	3 clients / 1.5 FTE on 2026-11-23$" north &&
+	grep "^employer_contacts	0.7	1	11 contacts / 2 specialists / 7.7 weeks$" north
 '
 
 test_expect_success 'a band bound: 30.0 days scores 5, 30.3 days 4' '
@@ -110,7 +111,7 @@ test_expect_success 'html and md carry the same page' '
 	grep "Computed subtotal: 32" page.html &&
 	ips-report fidelity -o md >page.md &&
 	head -n 1 page.md | grep "^# Fidelity evidence (IPS-25)$" &&
-	grep "^| caseload_size | 1.6 | 5 | 4 clients / 2.5 FTE on 2026-12-31 |$" page.md
+	grep "^| caseload_size | 1.6 | 5 | 4 clients / 2.5 FTE on 2026-11-23 |$" page.md
 '
 
 test_expect_success 'a range without a first day is refused' '
