@@ -6,7 +6,9 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -313,26 +315,108 @@ connect_immutable(ips *h, const char *path)
  * leaves no file and no folder behind.  After the link it is opened
  * again where it belongs, in WAL mode.
  */
+/* open_new's answer when the file was made while it waited its turn;
+ * lock_folder's when the folder went away meanwhile. */
+#define MADE_MEANWHILE (-1)
+
+/*
+ * Runs that would make the same new database take turns on its folder
+ * (flock), so that the second opens what the first made instead of
+ * losing the race to link.  *fdp is -1 where folders cannot be locked;
+ * link still refuses to replace a file then.
+ */
+static int
+lock_folder(ips *h, const char *path, int *fdp)
+{
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	struct stat locked, now;
+	char *dir, *slash;
+	int fd, waited = 0, rc = 0;
+
+	*fdp = -1;
+	if ((dir = strdup(path)) == NULL)
+		return ips_nomem(h);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		strcpy(dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		/* Gone since make_parent: a run that gave up took it. */
+		if (errno == ENOENT)
+			rc = MADE_MEANWHILE;
+		goto done;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			close(fd);
+			goto done;
+		}
+		if (waited >= h->cfg.busy_timeout_ms) {
+			close(fd);
+			rc = ips_fail(h, IPS_EBUSY, "database is busy: try "
+			    "again");
+			goto done;
+		}
+		nanosleep(&ts, NULL);
+		waited += 10;
+	}
+	/* The folder locked must still be the one at its name: the run
+	 * before may have removed it, and another made it anew. */
+	if (fstat(fd, &locked) != 0 || stat(dir, &now) != 0 ||
+	    locked.st_dev != now.st_dev || locked.st_ino != now.st_ino) {
+		close(fd);
+		rc = MADE_MEANWHILE;
+		goto done;
+	}
+	*fdp = fd;
+done:
+	free(dir);
+	return rc;
+}
+
 static int
 open_new(ips *h, const char *path)
 {
+	struct stat sb;
 	char *tmp, *made = NULL;
 	size_t n = strlen(path) + 16;
-	int fd, rc;
+	int fd, lock, rc, tries = 0;
 
+	if ((tmp = malloc(n)) == NULL)
+		return ips_nomem(h);
+again:
 	if ((rc = make_parent(h, path, &made)) != 0)
 		goto fail;
-	if ((tmp = malloc(n)) == NULL) {
-		rc = ips_nomem(h);
+	if ((rc = lock_folder(h, path, &lock)) == MADE_MEANWHILE &&
+	    ++tries < 5) {
+		free(made);
+		made = NULL;
+		goto again;
+	}
+	if (rc != 0)
 		goto fail;
+	if (lstat(path, &sb) == 0) {
+		if (lock >= 0)
+			close(lock);
+		free(made);
+		free(tmp);
+		return MADE_MEANWHILE;
 	}
 	snprintf(tmp, n, "%s.newXXXXXX", path);
 	/* mkstemp makes it 0600, and SQLite's journal copies that. */
 	if ((fd = mkstemp(tmp)) < 0) {
+		/* The run before in line gave up, and took away the
+		 * folders it had made: make them again. */
+		if (errno == ENOENT && ++tries < 5) {
+			if (lock >= 0)
+				close(lock);
+			free(made);
+			made = NULL;
+			goto again;
+		}
 		rc = ips_fail(h, IPS_ECANTCREAT, "cannot create database "
 		    "'%s': %s", path, strerror(errno));
-		free(tmp);
-		goto fail;
+		goto unlock;
 	}
 	close(fd);
 	if ((rc = db_connect(h, tmp, SQLITE_OPEN_READWRITE)) == 0)
@@ -340,12 +424,17 @@ open_new(ips *h, const char *path)
 	/* Set after the migration, whose own commit must not publish. */
 	h->db_new = tmp;
 	h->db_newdir = made;
+	h->db_newlock = lock;
 	if (rc != 0)
 		discard(h);
 	return rc;
+unlock:
+	if (lock >= 0)
+		close(lock);
 fail:
 	remove_parents(path, made);
 	free(made);
+	free(tmp);
 	return rc;
 }
 
@@ -359,6 +448,8 @@ discard(ips *h)
 	h->db_newdir = NULL;
 	ips_db_close(h);
 	unlink(tmp);
+	if (h->db_newlock >= 0)
+		close(h->db_newlock);
 	remove_parents(h->db_path, made);
 	free(tmp);
 	free(made);
@@ -371,8 +462,14 @@ static int
 publish(ips *h)
 {
 	char *tmp = h->db_new;
-	int rc = 0;
+	int rc, lock = h->db_newlock;
 
+	/* WAL while the file is still this run's alone: a switch once it
+	 * is in place could meet the next run in line and fail busy. */
+	if ((rc = ips_exec(h, "PRAGMA journal_mode = WAL")) != 0) {
+		discard(h);
+		return rc;
+	}
 	h->db_new = NULL;
 	free(h->db_newdir);
 	h->db_newdir = NULL;
@@ -384,7 +481,12 @@ publish(ips *h)
 		    "database '%s': %s", h->db_path, strerror(errno));
 	unlink(tmp);
 	free(tmp);
-	return rc != 0 ? rc : open_write(h, h->db_path);
+	if (rc == 0)
+		rc = open_write(h, h->db_path);
+	/* Now the next run in line opens the file in place. */
+	if (lock >= 0)
+		close(lock);
+	return rc;
 }
 
 int
@@ -399,8 +501,9 @@ open_write(ips *h, const char *path)
 	struct stat sb;
 	int rc, v;
 
-	if (lstat(path, &sb) != 0 && errno == ENOENT)
-		return open_new(h, path);
+	if (lstat(path, &sb) != 0 && errno == ENOENT &&
+	    (rc = open_new(h, path)) != MADE_MEANWHILE)
+		return rc;
 	if ((rc = create_file(h, path)) != 0 ||
 	    (rc = db_connect(h, path, SQLITE_OPEN_READWRITE)) != 0)
 		return rc;

@@ -36,6 +36,7 @@ struct ips {
 	char *db_path;
 	char *db_new;			/* a new file not yet at db_path */
 	char *db_newdir;		/* the first folder made for it */
+	int db_newlock;			/* its folder, locked until then */
 	ips_id me_id;			/* 0 until ips_me succeeds */
 
 	/* Statements run once per row of an import, kept prepared: one

@@ -369,4 +369,24 @@ test_expect_success 'ips staff -h and --help print the usage (0), as every comma
 	grep "ips staff leave HANDLE --on D" out
 '
 
+test_expect_success 'first writes at once into a new database all land, refused ones leave no trace' '
+	for i in 1 2 3 4 5 6
+	do
+		{ env IPS_USER= ips-employer add "Yritys $i" -d race/db/ips.db \
+		    >/dev/null 2>>race.err; echo $? >>race.rc; } &
+		{ env IPS_USER= ips-employer add "" -d race/db/ips.db \
+		    2>/dev/null; echo $? >>race.rc; } &
+	done &&
+	wait &&
+	sort race.rc | uniq -c | sed "s/^ *//" >counts &&
+	printf "6 0\n6 65\n" >expect &&
+	test_cmp expect counts &&
+	test_must_be_empty race.err &&
+	ls race/db >files &&
+	echo ips.db >expect &&
+	test_cmp expect files &&
+	ips-employer list -d race/db/ips.db -o id -H >ids &&
+	test_line_count = 6 ids
+'
+
 test_done
