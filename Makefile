@@ -7,7 +7,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 DESTDIR =
 
 CC = cc
-PKGS = sqlite3 yaml-0.1 libcrypto
+PKGS = sqlite3 yaml-0.1 libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS = -O2 -g
@@ -70,11 +70,19 @@ $(B)/unit/%: tests/unit/%.c tests/unit/tap.h $(B)/libips.a
 deps:
 	@scripts/install-deps --check || scripts/install-deps
 
-check: deps all $(UNITBIN)
+# After deps, a new make: the pkg-config flags above are read again, now
+# that what was missing is there.
+check: deps
+	@$(MAKE) --no-print-directory run-check
+
+run-check: all $(UNITBIN)
 	B=$(CURDIR)/$(B) PATH="$(CURDIR)/$(B):$$PATH" \
 		prove -f $(UNITBIN) tests/t[0-9]*.sh </dev/null
 
-demo: deps all
+demo: deps
+	@$(MAKE) --no-print-directory run-demo
+
+run-demo: all
 	PATH="$(CURDIR)/$(B):$$PATH" scripts/demo
 
 bench: all
@@ -105,7 +113,7 @@ uninstall:
 clean:
 	rm -rf build build-san
 
-.PHONY: all deps check demo bench lint-man install uninstall clean
+.PHONY: all deps check run-check demo run-demo bench lint-man install uninstall clean
 .SECONDARY:
 
 -include $(LIBOBJ:.o=.d) $(BINS:$(B)/%=$(B)/cmd/%.d)

@@ -6,8 +6,7 @@
  */
 #include <string.h>
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <sodium.h>
 
 #include "internal.h"
 
@@ -22,8 +21,8 @@ static void
 pseudonym_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct key *key = sqlite3_user_data(ctx);
-	unsigned char mac[EVP_MAX_MD_SIZE];
-	unsigned int maclen = 0;
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state state;
 	char msg[96], out[32];
 	int i, n;
 
@@ -37,14 +36,16 @@ pseudonym_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	n = snprintf(msg, sizeof msg, "%s:%lld",
 	    (const char *)sqlite3_value_text(argv[0]),
 	    (long long)sqlite3_value_int64(argv[1]));
-	if (n < 0 || HMAC(EVP_sha256(), key->bytes, key->len,
-	    (const unsigned char *)msg, (size_t)n, mac, &maclen) == NULL) {
+	if (n < 0 || crypto_auth_hmacsha256_init(&state, key->bytes,
+	    (size_t)key->len) != 0 || crypto_auth_hmacsha256_update(&state,
+	    (const unsigned char *)msg, (size_t)n) != 0 ||
+	    crypto_auth_hmacsha256_final(&state, mac) != 0) {
 		sqlite3_result_error(ctx, "pseudonym failed", -1);
 		return;
 	}
 	n = snprintf(out, sizeof out, "%c", msg[0] == 'n' ? 'N' :
 	    msg[0] == 'p' ? 'P' : msg[0] == 'e' ? 'E' : 'X');
-	for (i = 0; i < 6 && i < (int)maclen; i++)
+	for (i = 0; i < 6; i++)
 		n += snprintf(out + n, sizeof out - n, "%02x", mac[i]);
 	sqlite3_result_text(ctx, out, n, SQLITE_TRANSIENT);
 }
@@ -56,6 +57,8 @@ ips_pseudo_register(ips *h)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (sodium_init() < 0)
+		return ips_fail(h, IPS_EIO, "cannot start libsodium");
 	if ((rc = ips_prepare(h, "SELECT value FROM meta WHERE key = "
 	    "'pseudonym_key'", &st)) != 0)
 		return rc;
