@@ -551,73 +551,6 @@ ips_client_list(ips *h, FILE *fp, const struct ips_client_filter *f,
 	return ips_out_stmt(h, fp, cols, (int)NELEM(cols), st);
 }
 
-/* A titled table of a record's rows for show, left out when there are
- * none.  Finalizes st. */
-static int
-section(ips *h, FILE *fp, const char *title, const struct ips_col *cols,
-    int ncols, sqlite3_stmt *st)
-{
-	const char *vals[16];
-	ips_out *o = NULL;
-	int i, rc, status = 0;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (o == NULL) {
-			fprintf(fp, "\n%s\n", title);
-			o = ips_out_new(fp, IPS_FMT_TABLE, 1, cols, ncols);
-			if (o == NULL) {
-				status = ips_nomem(h);
-				goto done;
-			}
-		}
-		for (i = 0; i < ncols && i < (int)NELEM(vals); i++)
-			vals[i] = (const char *)sqlite3_column_text(st, i);
-		if (ips_out_row(o, vals, 0) != 0) {
-			status = ips_fail(h, IPS_EIO, "cannot write output");
-			goto done;
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		status = ips_db_fail(h, rc);
-		goto done;
-	}
-	if (o != NULL) {
-		rc = ips_out_end(o);
-		o = NULL;
-		if (rc != 0)
-			status = ips_fail(h, IPS_EIO, "cannot write output");
-	}
-done:
-	ips_out_free(o);
-	sqlite3_finalize(st);
-	return status;
-}
-
-/* The last five meetings with or for the client, under a title when
- * there are any. */
-static int
-last_meetings(ips *h, FILE *fp, ips_id id)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem;
-	int rc;
-
-	if ((mem = open_memstream(&buf, &len)) == NULL)
-		return ips_nomem(h);
-	rc = ips_meet_recent(h, mem, IPS_REF_CLIENT, id, 5);
-	if (fclose(mem) != 0 && rc == 0)
-		rc = ips_nomem(h);
-	if (rc == 0 && len > 0) {
-		fputs("\nlast meetings\n", fp);
-		fwrite(buf, 1, len, fp);
-		if (ferror(fp))
-			rc = ips_fail(h, IPS_EIO, "cannot write output");
-	}
-	free(buf);
-	return rc;
-}
-
 /* After a client's fields in show: the history, the jobs, and the last
  * five meetings with or for the client. */
 static int
@@ -644,7 +577,7 @@ client_more(ips *h, FILE *fp, ips_id id, void *arg)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, ips_pseudonymize(h));
-	if ((rc = section(h, fp, "status history", hist, (int)NELEM(hist),
+	if ((rc = ips_out_section(h, fp, "status history", hist, (int)NELEM(hist),
 	    st)) != 0)
 		return rc;
 	if ((rc = ips_prepare(h, "SELECT 'j' || j.id, e.name, j.title, "
@@ -653,9 +586,9 @@ client_more(ips *h, FILE *fp, ips_id id, void *arg)
 	    "ORDER BY j.start_on, j.id", &st)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = section(h, fp, "jobs", jobs, (int)NELEM(jobs), st)) != 0)
+	if ((rc = ips_out_section(h, fp, "jobs", jobs, (int)NELEM(jobs), st)) != 0)
 		return rc;
-	return last_meetings(h, fp, id);
+	return ips_meet_recent(h, fp, "last meetings", IPS_REF_CLIENT, id, 5);
 }
 
 int

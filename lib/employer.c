@@ -101,41 +101,6 @@ ips_add_one(ips *h, const struct ips_add_ops *ops, struct ips_values *v,
 	return ips_commit(h);
 }
 
-static int
-section(ips *h, FILE *fp, const char *title, const struct ips_col *cols,
-    int ncols, sqlite3_stmt *st)
-{
-	const char *vals[16];
-	ips_out *o = NULL;
-	int i, rc;
-
-	/* Sections with nothing in them are left out. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (o == NULL) {
-			fprintf(fp, "\n%s\n", title);
-			o = ips_out_new(fp, IPS_FMT_TABLE, 1, cols, ncols);
-			if (o == NULL) {
-				sqlite3_finalize(st);
-				return ips_nomem(h);
-			}
-		}
-		for (i = 0; i < ncols && i < 16; i++)
-			vals[i] = (const char *)sqlite3_column_text(st, i);
-		if (ips_out_row(o, vals, 0) != 0) {
-			rc = SQLITE_ROW;
-			break;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		ips_out_free(o);
-		return ips_db_fail(h, rc);
-	}
-	if ((o != NULL && ips_out_end(o) != 0) || rc == SQLITE_ROW)
-		return ips_fail(h, IPS_EIO, "cannot write output");
-	return 0;
-}
-
 /* employers */
 
 static int
@@ -284,30 +249,6 @@ ips_employer_list(ips *h, FILE *fp, const struct ips_employer_filter *f)
 	return ips_out_stmt(h, fp, cols, sizeof cols / sizeof cols[0], st);
 }
 
-/* The last 5 meetings, under a title when there are any. */
-static int
-last_meetings(ips *h, FILE *fp, ips_id id)
-{
-	FILE *mem;
-	char *buf = NULL;
-	size_t len = 0;
-	int rc;
-
-	if ((mem = open_memstream(&buf, &len)) == NULL)
-		return ips_nomem(h);
-	rc = ips_meet_recent(h, mem, IPS_REF_EMPLOYER, id, 5);
-	if (fclose(mem) != 0 && rc == 0)
-		rc = ips_nomem(h);
-	if (rc == 0 && len > 0) {
-		fputs("\nlast meetings\n", fp);
-		fwrite(buf, 1, len, fp);
-		if (ferror(fp))
-			rc = ips_fail(h, IPS_EIO, "cannot write output");
-	}
-	free(buf);
-	return rc;
-}
-
 static int
 employer_more(ips *h, FILE *fp, ips_id id, void *arg)
 {
@@ -364,11 +305,12 @@ employer_more(ips *h, FILE *fp, ips_id id, void *arg)
 		if ((rc = ips_prepare(h, sql, &st)) != 0)
 			return rc;
 		sqlite3_bind_int64(st, 1, id);
-		if ((rc = section(h, fp, sections[i].title,
+		if ((rc = ips_out_section(h, fp, sections[i].title,
 		    sections[i].cols, sections[i].ncols, st)) != 0)
 			return rc;
 	}
-	return last_meetings(h, fp, id);
+	return ips_meet_recent(h, fp, "last meetings", IPS_REF_EMPLOYER, id,
+	    5);
 }
 
 int

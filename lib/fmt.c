@@ -579,3 +579,42 @@ done:
 	free(vals);
 	return status;
 }
+
+int
+ips_out_section(ips *h, FILE *fp, const char *title,
+    const struct ips_col *cols, int ncols, sqlite3_stmt *st)
+{
+	const char *vals[IPS_MAXFIELDS + 1];
+	ips_out *o = NULL;
+	int i, rc, status = 0;
+
+	/* A section with nothing in it is left out, title and all. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (o == NULL) {
+			if (title != NULL)
+				fprintf(fp, "\n%s\n", title);
+			if ((o = ips_out_new(fp, IPS_FMT_TABLE, 1, cols,
+			    ncols)) == NULL) {
+				status = ips_nomem(h);
+				break;
+			}
+		}
+		for (i = 0; i < ncols && i < (int)(sizeof vals /
+		    sizeof vals[0]); i++)
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		if (ips_out_row(o, vals, 0) != 0) {
+			status = ips_fail(h, IPS_EIO, "cannot write output");
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (status == 0 && rc != SQLITE_DONE)
+		status = ips_db_fail(h, rc);
+	if (status != 0) {
+		ips_out_free(o);
+		return status;
+	}
+	if (o != NULL && ips_out_end(o) != 0)
+		return ips_fail(h, IPS_EIO, "cannot write output");
+	return 0;
+}

@@ -178,6 +178,12 @@ int ips_update_begin(ips *h);
  * phone number or an address. */
 int ips_echo_ok(const char *s);
 
+/* fmt.c: the rows of st as a table under "\ntitle\n", as show lays out
+ * a record's history, jobs and meetings; nothing at all, not even the
+ * title, when there are none.  Finalizes st. */
+int ips_out_section(ips *h, FILE *fp, const char *title,
+    const struct ips_col *cols, int ncols, sqlite3_stmt *st);
+
 /* Looks up a specialist's id by handle; IPS_EDATA listing the known ones. */
 int ips_staff_id(ips *h, const char *handle, ips_id *id);
 

@@ -432,9 +432,10 @@ int ips_meet_due(ips *h, FILE *fp, const char *specialist, ips_day on);
 int ips_meet_import(ips *h, const char *path, const char *format);
 /* The last limit meetings with a client (IPS_REF_CLIENT, also those on
  * their behalf) or an employer (IPS_REF_EMPLOYER), newest first, as a
- * table with a header line; nothing at all when there are none.  For the
- * show commands of ips-client and ips-employer. */
-int ips_meet_recent(ips *h, FILE *fp, int ref_type, ips_id id, int limit);
+ * table under title; nothing at all when there are none.  For the show
+ * commands of ips-client and ips-employer. */
+int ips_meet_recent(ips *h, FILE *fp, const char *title, int ref_type,
+    ips_id id, int limit);
 
 /* employer.c, opening.c - ips-employer: employers, the persons to contact
  * there, and the openings found with them */

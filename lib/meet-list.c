@@ -275,7 +275,8 @@ static const char recent_employer[] =
     " ORDER BY t.held_on DESC, t.at DESC, t.id DESC LIMIT ?2";
 
 int
-ips_meet_recent(ips *h, FILE *fp, int ref_type, ips_id id, int limit)
+ips_meet_recent(ips *h, FILE *fp, const char *title, int ref_type, ips_id id,
+    int limit)
 {
 	static const struct ips_col ccols[] = {
 		{ "meeting", IPS_COL_TEXT }, { "on", IPS_COL_TEXT },
@@ -294,9 +295,7 @@ ips_meet_recent(ips *h, FILE *fp, int ref_type, ips_id id, int limit)
 	};
 	const struct ips_col *cols;
 	sqlite3_stmt *st;
-	const char *vals[11];
-	ips_out *o;
-	int i, n, rc, status = 0;
+	int n, rc;
 
 	if (ref_type == IPS_REF_CLIENT) {
 		cols = ccols;
@@ -313,33 +312,5 @@ ips_meet_recent(ips *h, FILE *fp, int ref_type, ips_id id, int limit)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, limit);
-	o = NULL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		/* Nothing at all, not even a header, when there is none. */
-		if (o == NULL && (o = ips_out_new(fp, IPS_FMT_TABLE, 1, cols,
-		    n)) == NULL) {
-			status = ips_nomem(h);
-			goto done;
-		}
-		for (i = 0; i < n; i++)
-			vals[i] = (const char *)sqlite3_column_text(st, i);
-		if (ips_out_row(o, vals, 0) != 0) {
-			status = ips_fail(h, IPS_EIO, "cannot write output");
-			goto done;
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		status = ips_db_fail(h, rc);
-		goto done;
-	}
-	if (o != NULL) {
-		rc = ips_out_end(o);
-		o = NULL;
-		if (rc != 0)
-			status = ips_fail(h, IPS_EIO, "cannot write output");
-	}
-done:
-	ips_out_free(o);
-	sqlite3_finalize(st);
-	return status;
+	return ips_out_section(h, fp, title, cols, n, st);
 }
