@@ -399,13 +399,16 @@ test_db_lock() {
 	sqlite3 "$test_db_" <"$TEST_META/lock" >/dev/null 2>&1 &
 	test_lock_pid_=$!
 	exec 9>"$TEST_META/lock"
-	echo 'BEGIN IMMEDIATE;' >&9
-	# Wait (up to 5 s) until a writer without patience is turned away.
+	# The holder waits for the lock: a probe below may hold it for an
+	# instant just when BEGIN comes, and without a timeout BEGIN would
+	# fail and the lock would never be taken.
+	printf '.timeout 10000\nBEGIN IMMEDIATE;\n' >&9
+	# Wait (up to 20 s) until a writer without patience is turned away.
 	test_i_=0
 	while sqlite3 "$test_db_" 'BEGIN IMMEDIATE; ROLLBACK;' \
 	    >/dev/null 2>&1; do
 		test_i_=$((test_i_ + 1))
-		if test "$test_i_" -ge 100; then
+		if test "$test_i_" -ge 400; then
 			echo "test_db_lock: the lock was not taken" >&4
 			test_db_unlock
 			return 1
