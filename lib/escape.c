@@ -132,9 +132,8 @@ ips_put_json(FILE *fp, const char *s)
 		put_json_n(fp, s, strlen(s));
 }
 
-/* Whether s is a number as JSON writes it (and so YAML reads it). */
-static int
-is_number(const char *s)
+int
+ips_json_number(const char *s)
 {
 	if (*s == '-')
 		s++;
@@ -235,7 +234,7 @@ ips_put_json_value(FILE *fp, const char *s, enum ips_col_type t)
 	switch (t) {
 	case IPS_COL_INT:
 	case IPS_COL_REAL:
-		if (is_number(s)) {
+		if (ips_json_number(s)) {
 			fputs(s, fp);
 			return;
 		}
@@ -390,7 +389,7 @@ ips_put_yaml_value(FILE *fp, const char *s, enum ips_col_type t)
 	switch (t) {
 	case IPS_COL_INT:
 	case IPS_COL_REAL:
-		if (is_number(s)) {
+		if (ips_json_number(s)) {
 			fputs(s, fp);
 			return;
 		}

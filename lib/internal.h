@@ -184,6 +184,10 @@ int ips_echo_ok(const char *s);
 int ips_out_section(ips *h, FILE *fp, const char *title,
     const struct ips_col *cols, int ncols, sqlite3_stmt *st);
 
+/* escape.c: whether s is a number as JSON writes it (and YAML reads it),
+ * for the writers and the json reader alike. */
+int ips_json_number(const char *s);
+
 /* Looks up a specialist's id by handle; IPS_EDATA listing the known ones. */
 int ips_staff_id(ips *h, const char *handle, ips_id *id);
 

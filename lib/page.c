@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "report.h"
 
 /*
@@ -33,28 +34,9 @@ static const char page_css[] =
 void
 ips_page_text(FILE *fp, const char *s)
 {
-	for (; s != NULL && *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		case '\'':
-			fputs("&#39;", fp);
-			break;
-		default:
-			putc(*s, fp);
-			break;
-		}
-	}
+	/* The table cells' escaping; a missing text is none. */
+	if (s != NULL)
+		ips_put_html(fp, s);
 }
 
 void

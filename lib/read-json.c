@@ -176,35 +176,6 @@ json_string(struct ips_reader *r, struct ips_record *rec)
 	}
 }
 
-static int
-json_number(const char *s)
-{
-	if (*s == '-')
-		s++;
-	if (*s == '0')
-		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
-		return 0;
-	if (*s == '.') {
-		if (*++s < '0' || *s > '9')
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	if (*s == 'e' || *s == 'E') {
-		if (*++s == '+' || *s == '-')
-			s++;
-		if (*s < '0' || *s > '9')
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	return *s == '\0';
-}
-
 /*
  * A number, true, false or null, appended as text: the number as
  * written, yes and no for the booleans.  *null is set for null.
@@ -234,7 +205,7 @@ json_literal(struct ips_reader *r, struct ips_record *rec, int *null)
 		ips_rd_put_n(r, "no", 2);
 	else if (strcmp(word, "null") == 0)
 		*null = 1;
-	else if (n < sizeof word - 1 && json_number(word))
+	else if (n < sizeof word - 1 && ips_json_number(word))
 		ips_rd_put_n(r, word, n);
 	else
 		return json_error(r, rec, "unexpected '%.20s'", word);
