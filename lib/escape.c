@@ -220,8 +220,14 @@ list_next(const char **s, const char **item, size_t *n)
 	}
 }
 
-void
-ips_put_json_value(FILE *fp, const char *s, enum ips_col_type t)
+/*
+ * A typed value as JSON and YAML both write it: null, a number, true or
+ * false, or a flow list; they differ in how a string is put (put) and
+ * what goes between list items (sep).
+ */
+static void
+put_typed(FILE *fp, const char *s, enum ips_col_type t,
+    void (*put)(FILE *, const char *, size_t), const char *sep)
 {
 	const char *item;
 	size_t n;
@@ -249,16 +255,22 @@ ips_put_json_value(FILE *fp, const char *s, enum ips_col_type t)
 		putc('[', fp);
 		while (list_next(&s, &item, &n)) {
 			if (!first)
-				putc(',', fp);
+				fputs(sep, fp);
 			first = 0;
-			put_json_n(fp, item, n);
+			put(fp, item, n);
 		}
 		putc(']', fp);
 		return;
 	case IPS_COL_TEXT:
 		break;
 	}
-	put_json_n(fp, s, strlen(s));
+	put(fp, s, strlen(s));
+}
+
+void
+ips_put_json_value(FILE *fp, const char *s, enum ips_col_type t)
+{
+	put_typed(fp, s, t, put_json_n, ",");
 }
 
 /*
@@ -378,42 +390,7 @@ ips_put_yaml_n(FILE *fp, const char *s, size_t n)
 void
 ips_put_yaml_value(FILE *fp, const char *s, enum ips_col_type t)
 {
-	const char *item;
-	size_t n;
-	int b, first = 1;
-
-	if (s == NULL) {
-		fputs("null", fp);
-		return;
-	}
-	switch (t) {
-	case IPS_COL_INT:
-	case IPS_COL_REAL:
-		if (ips_json_number(s)) {
-			fputs(s, fp);
-			return;
-		}
-		break;
-	case IPS_COL_BOOL:
-		if ((b = bool_value(s)) >= 0) {
-			fputs(b ? "true" : "false", fp);
-			return;
-		}
-		break;
-	case IPS_COL_LIST:
-		putc('[', fp);
-		while (list_next(&s, &item, &n)) {
-			if (!first)
-				fputs(", ", fp);
-			first = 0;
-			ips_put_yaml_n(fp, item, n);
-		}
-		putc(']', fp);
-		return;
-	case IPS_COL_TEXT:
-		break;
-	}
-	ips_put_yaml_n(fp, s, strlen(s));
+	put_typed(fp, s, t, ips_put_yaml_n, ", ");
 }
 
 /* HTML text: the five specials escaped, line breaks kept, control
