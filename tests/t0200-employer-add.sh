@@ -160,14 +160,4 @@ test_expect_success '-h prints the usage on stdout, exit 0' '
 '
 
 # The SYNOPSIS of the man page, fonts and escapes removed, is the usage.
-test_expect_success 'the usage in ips-employer.1 is the one -h prints' '
-	ips-employer -h >out &&
-	sed -e "/^common options/d" -e "s/^usage: //" -e "s/^ *//" out >usage &&
-	sed -n "/^\.SH SYNOPSIS/,/^\.fi/p" \
-	    "$TEST_SOURCE/man/man1/ips-employer.1" >syn &&
-	sed -e "1,/^\.nf/d" -e "/^\.fi/d" -e "s/\\\\f[BIRP]//g" \
-	    -e "s/\\\\-/-/g" -e "s/\\\\&//g" -e "s/^ *//" syn >synopsis &&
-	test_cmp usage synopsis
-'
-
 test_done
